@@ -1,0 +1,272 @@
+"""Undoable edits as plain objects: ``apply`` and ``revert`` on a Layout.
+
+Every change to a layout is one of these, so the editor's undo stack is a
+thin wrapper and scripts and tests can edit headless. ``apply`` after
+``revert`` (and the reverse) restores exactly the earlier state; each call
+tells the layout's subscribers what changed.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.i18n import ntr, tr
+from planner.model.geometry import Point, rotate_point, rotate_polygon, translate_polygon
+from planner.model.layout import (
+    Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone,
+)
+
+# Parts of the layout that are not objects with ids but can be edited.
+PARTS = ("layout", "settings", "event", "site", "georef", "background")
+
+
+def describe(objects: Sequence[LayoutObject]) -> str:
+    """'12 booths', '1 zone', '3 objects': for edit names."""
+    n = len(objects)
+    kinds = {type(o) for o in objects}
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if kind is Booth:
+            return ntr("{n} booth", "{n} booths", n)
+        if kind is Zone:
+            return ntr("{n} zone", "{n} zones", n)
+        if kind is Gate:
+            return ntr("{n} gate", "{n} gates", n)
+        if kind is Obstacle:
+            return ntr("{n} obstacle", "{n} obstacles", n)
+        if kind is Amenity:
+            return ntr("{n} amenity", "{n} amenities", n)
+    return ntr("{n} object", "{n} objects", n)
+
+
+class Edit:
+    """One undoable change; subclasses set ``label`` and implement both ways."""
+
+    label: str = ""
+
+    def apply(self, layout: Layout) -> None:
+        raise NotImplementedError
+
+    def revert(self, layout: Layout) -> None:
+        raise NotImplementedError
+
+
+class AddObjects(Edit):
+    def __init__(self, objects: Iterable[LayoutObject], label: str | None = None) -> None:
+        self.objects = list(objects)
+        self.label = label or tr("Add {what}", what=describe(self.objects))
+
+    def apply(self, layout: Layout) -> None:
+        for obj in self.objects:
+            layout.insert(obj)
+        layout.notify(Change(added=[o.id for o in self.objects]))
+
+    def revert(self, layout: Layout) -> None:
+        for obj in reversed(self.objects):
+            layout.pop(obj.id)
+        layout.notify(Change(removed=[o.id for o in self.objects]))
+
+
+class RemoveObjects(Edit):
+    def __init__(self, layout: Layout, ids: Iterable[str], label: str | None = None) -> None:
+        self.ids = list(dict.fromkeys(ids))
+        objects = [layout.get(i) for i in self.ids]
+        missing = [i for i, o in zip(self.ids, objects) if o is None]
+        if missing:
+            raise KeyError(f"no object with id {missing[0]!r}")
+        self.label = label or tr("Delete {what}", what=describe(objects))  # type: ignore[arg-type]
+        self._removed: list[tuple[LayoutObject, int]] = []
+
+    def apply(self, layout: Layout) -> None:
+        self._removed = [layout.pop(i) for i in self.ids]
+        layout.notify(Change(removed=list(self.ids)))
+
+    def revert(self, layout: Layout) -> None:
+        # Re-insert in reverse order of removal so every index is right again.
+        for obj, index in reversed(self._removed):
+            layout.insert(obj, index)
+        layout.notify(Change(added=list(self.ids)))
+
+
+def _moved(obj: LayoutObject, dx: float, dy: float) -> dict[str, Any]:
+    if isinstance(obj, (Booth, Amenity)):
+        return {"x": obj.x + dx, "y": obj.y + dy}
+    if isinstance(obj, Gate):
+        return {"a": (obj.a[0] + dx, obj.a[1] + dy), "b": (obj.b[0] + dx, obj.b[1] + dy)}
+    values: dict[str, Any] = {"polygon": translate_polygon(obj.polygon, dx, dy)}
+    if isinstance(obj, Zone) and obj.anchor is not None:
+        values["anchor"] = (obj.anchor[0] + dx, obj.anchor[1] + dy)
+    return values
+
+
+def _rotated(obj: LayoutObject, angle: float, centre: Point) -> dict[str, Any]:
+    if isinstance(obj, Booth):
+        x, y = rotate_point((obj.x, obj.y), angle, centre)
+        return {"x": x, "y": y, "rotation": (obj.rotation + angle) % 360.0}
+    if isinstance(obj, Amenity):
+        x, y = rotate_point((obj.x, obj.y), angle, centre)
+        return {"x": x, "y": y}
+    if isinstance(obj, Gate):
+        return {"a": rotate_point(obj.a, angle, centre), "b": rotate_point(obj.b, angle, centre)}
+    values: dict[str, Any] = {"polygon": rotate_polygon(obj.polygon, angle, centre)}
+    if isinstance(obj, Zone) and obj.anchor is not None:
+        values["anchor"] = rotate_point(obj.anchor, angle, centre)
+    return values
+
+
+class _FieldEdit(Edit):
+    """Base of edits that replace fields: remembers old and new values per target."""
+
+    def __init__(self) -> None:
+        self._new: dict[str, dict[str, Any]] = {}
+        self._old: dict[str, dict[str, Any]] = {}
+
+    def _set(self, layout: Layout, values: dict[str, dict[str, Any]]) -> None:
+        changed, parts = [], []
+        for target, fields in values.items():
+            obj = _target(layout, target)
+            for name, value in fields.items():
+                setattr(obj, name, value)
+            (parts if target in PARTS else changed).append(target)
+        layout.notify(Change(changed=changed, parts=parts))
+
+    def apply(self, layout: Layout) -> None:
+        self._set(layout, self._new)
+
+    def revert(self, layout: Layout) -> None:
+        self._set(layout, self._old)
+
+
+def _target(layout: Layout, target: str) -> Any:
+    if target == "layout":
+        return layout
+    if target in PARTS:
+        part = getattr(layout, target)
+        if part is None:
+            raise KeyError(f"the layout has no {target}")
+        return part
+    obj = layout.get(target)
+    if obj is None:
+        raise KeyError(f"no object with id {target!r}")
+    return obj
+
+
+class MoveObjects(_FieldEdit):
+    """Move objects by (dx, dy) metres; consecutive nudges of the same objects merge."""
+
+    def __init__(self, layout: Layout, ids: Iterable[str], dx: float, dy: float,
+                 label: str | None = None) -> None:
+        super().__init__()
+        self.ids = list(dict.fromkeys(ids))
+        self.dx, self.dy = dx, dy
+        objects = [_target(layout, i) for i in self.ids]
+        for obj in objects:
+            self._old[obj.id] = {k: getattr(obj, k) for k in _moved(obj, 0, 0)}
+            self._new[obj.id] = _moved(obj, dx, dy)
+        self.label = label or tr("Move {what}", what=describe(objects))
+
+    def merge(self, layout: Layout, other: MoveObjects) -> bool:
+        """Absorb a later move of the same objects (an arrow-key burst)."""
+        if other.ids != self.ids:
+            return False
+        self.dx += other.dx
+        self.dy += other.dy
+        self._new = other._new
+        return True
+
+
+class RotateObjects(_FieldEdit):
+    """Turn objects counter-clockwise by ``angle`` degrees about ``centre``.
+
+    Without a centre each booth and amenity turns about itself and each
+    polygon about its own centroid; with one, the group turns as a whole.
+    """
+
+    def __init__(self, layout: Layout, ids: Iterable[str], angle: float,
+                 centre: Point | None = None, label: str | None = None) -> None:
+        super().__init__()
+        self.ids = list(dict.fromkeys(ids))
+        objects = [_target(layout, i) for i in self.ids]
+        for obj in objects:
+            pivot = centre if centre is not None else _own_centre(obj)
+            new = _rotated(obj, angle, pivot)
+            self._old[obj.id] = {k: getattr(obj, k) for k in new}
+            self._new[obj.id] = new
+        self.label = label or tr("Rotate {what}", what=describe(objects))
+
+
+def _own_centre(obj: LayoutObject) -> Point:
+    if isinstance(obj, (Booth, Amenity)):
+        return (obj.x, obj.y)
+    if isinstance(obj, Gate):
+        return obj.midpoint
+    c = obj.shape().centroid
+    return (c.x, c.y)
+
+
+class SetFields(_FieldEdit):
+    """Set fields of objects (by id) or of parts (``settings``, ``event`` …).
+
+    ``changes`` maps a target to the new values of its fields, so one edit can
+    set the same field on many objects at once.
+    """
+
+    def __init__(self, layout: Layout, changes: dict[str, dict[str, Any]],
+                 label: str | None = None) -> None:
+        super().__init__()
+        for target, fields in changes.items():
+            obj = _target(layout, target)
+            for name in fields:
+                if not hasattr(obj, name) or name in ("id", "extra"):
+                    raise AttributeError(f"{target} has no editable field {name!r}")
+            self._old[target] = {k: copy.deepcopy(getattr(obj, k)) for k in fields}
+            self._new[target] = dict(fields)
+        self.label = label or tr("Change properties")
+
+
+class SetPart(Edit):
+    """Add, replace or remove an optional part (``georef`` or ``background``)."""
+
+    def __init__(self, layout: Layout, part: str, value: Any, label: str | None = None) -> None:
+        if part not in ("georef", "background"):
+            raise KeyError(part)
+        self.part = part
+        self._new = value
+        self._old = getattr(layout, part)
+        self.label = label or tr("Change properties")
+
+    def apply(self, layout: Layout) -> None:
+        setattr(layout, self.part, self._new)
+        layout.notify(Change(parts=[self.part]))
+
+    def revert(self, layout: Layout) -> None:
+        setattr(layout, self.part, self._old)
+        layout.notify(Change(parts=[self.part]))
+
+
+@dataclass
+class Batch(Edit):
+    """Several edits as one undo step, applied in order and reverted backwards."""
+
+    edits: list[Edit] = field(default_factory=list)
+    label: str = ""
+
+    def apply(self, layout: Layout) -> None:
+        for edit in self.edits:
+            edit.apply(layout)
+
+    def revert(self, layout: Layout) -> None:
+        for edit in reversed(self.edits):
+            edit.revert(layout)
+
+
+def copy_object(obj: LayoutObject, new_id: str, dx: float = 0.0, dy: float = 0.0) -> LayoutObject:
+    """A duplicate of ``obj`` under ``new_id``, shifted by (dx, dy)."""
+    twin = copy.deepcopy(obj)
+    twin.id = new_id
+    for name, value in _moved(twin, dx, dy).items():
+        setattr(twin, name, value)
+    return twin
