@@ -27,11 +27,13 @@ from planner.model.layout import (
 
 FORMAT_NAME = "festival-planner/layout"
 FORMAT_VERSION = 1
+_OLDEST_VERSION = 1  # the first version of the format; older numbers never existed
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 # Older versions step up one at a time: MIGRATIONS[n] turns version n into n + 1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
+_MAX_COUNT = 1_000_000_000  # far above any crowd; keeps later float arithmetic finite
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _DATES = re.compile(rf"^{_DATE}(/{_DATE})?$")
@@ -61,8 +63,12 @@ def _fail(template: str, path: str, value: Any = None, **more: Any) -> LayoutFil
     return LayoutFileError(tr(template, path=path, got=_show(value), **more), path)
 
 
+class _NotJsonNumber(ValueError):
+    pass
+
+
 def _reject_constant(name: str) -> float:
-    raise ValueError(name)
+    raise _NotJsonNumber(name)
 
 
 class _Reader:
@@ -115,6 +121,9 @@ class _Reader:
             ok = math.isfinite(value) and value.is_integer()
         if not ok or value < 0:
             raise _fail("{path}: expected a whole number of zero or more, got {got}", path, value)
+        if value > _MAX_COUNT:
+            raise _fail("{path}: expected a whole number up to {limit}, got {got}", path, value,
+                        limit=_MAX_COUNT)
         return int(value)
 
     def between(self, value: Any, path: str, low: float, high: float) -> float:
@@ -302,7 +311,7 @@ def _migrate(data: dict[str, Any], r: _Reader) -> dict[str, Any]:
         raise LayoutFileError(tr("This layout is file format version {version}, newer than the version "
                                  "{supported} this planner reads; update Festival Floor Planner to open it.",
                                  version=version, supported=FORMAT_VERSION), "version")
-    if version < 1:
+    if version < _OLDEST_VERSION:
         raise _fail("{path}: expected a whole number of one or more, got {got}", "version", version)
     while version < FORMAT_VERSION:
         data = MIGRATIONS[version](data)
@@ -395,9 +404,11 @@ def loads_layout(text: str | bytes) -> Layout:
     except json.JSONDecodeError as exc:
         raise LayoutFileError(tr("The file is not valid JSON: {reason} at line {line}, column {column}.",
                                  reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
-    except ValueError as exc:
+    except _NotJsonNumber as exc:
         raise LayoutFileError(tr("The file is not valid JSON: {reason} is not a number JSON allows.",
                                  reason=exc)) from None
+    except ValueError:
+        raise LayoutFileError(tr("The file holds a number too long to read.")) from None
     except RecursionError:
         raise LayoutFileError(tr("The file is nested too deeply to be a layout.")) from None
     try:

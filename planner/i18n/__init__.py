@@ -62,3 +62,46 @@ def ntr(singular: str, plural: str, n: int, /, **values: object) -> str:
     key = singular if n == 1 else plural
     text = _catalogue.get(key) or _catalogue.get(singular) or key
     return text.format(n=n, **values)
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def format_dates(iso: str) -> str:
+    """An ISO 8601 date or interval as the reader of the current language writes it."""
+    import datetime
+
+    parts = [p for p in iso.split("/") if p]
+    try:
+        days = [datetime.date.fromisoformat(p) for p in parts]
+    except ValueError:
+        return iso
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    if _language == "zh_CN":
+        def zh(d: datetime.date) -> str:
+            return f"{d.year}年{d.month}月{d.day}日"
+        if first == last:
+            return zh(first)
+        if first.year == last.year and first.month == last.month:
+            return f"{zh(first)}至{last.day}日"
+        if first.year == last.year:
+            return f"{zh(first)}至{last.month}月{last.day}日"
+        return f"{zh(first)}至{zh(last)}"
+
+    def en(d: datetime.date, year: bool = True) -> str:
+        return f"{d.day} {_MONTHS_EN[d.month - 1]}" + (f" {d.year}" if year else "")
+    if first == last:
+        return en(first)
+    if first.year == last.year and first.month == last.month:
+        return f"{first.day}–{last.day} {_MONTHS_EN[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{en(first, False)} – {en(last)}"
+    return f"{en(first)} – {en(last)}"
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """A number with thousands separators (the same in English and Chinese)."""
+    return f"{value:,.{decimals}f}"
