@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__
-from planner.i18n import LANGUAGES, set_language, tr
+from planner.i18n import LANGUAGES, format_number, set_language, tr
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1      # check: errors found; route: no path
 EXIT_BAD_INPUT = 2
 
 
@@ -40,7 +41,9 @@ def _editor_parser() -> argparse.ArgumentParser:
         prog="festival-planner",
         description=tr("Lay out an outdoor market festival and check that the crowd can flow. "
                        "Without a command, opens the editor on LAYOUT or on the bundled West Lake layout."),
-        epilog=tr("Commands: festival-planner info LAYOUT prints a summary of a layout."),
+        epilog=tr("Commands: 'festival-planner info LAYOUT' prints a summary, 'festival-planner check LAYOUT' "
+                  "analyses crowd flow, 'festival-planner route LAYOUT FROM TO' finds a walking path; "
+                  "each takes --help."),
     )
     parser.add_argument("layout", nargs="?", type=Path, metavar="LAYOUT",
                         help=tr("a *.festival.json file (default: the West Lake festival)"))
@@ -111,7 +114,79 @@ def _cmd_editor(args: argparse.Namespace) -> int:
     return run_editor(layout, Path(path), screenshot=args.screenshot)
 
 
-COMMANDS = {"info": (_info_parser, _cmd_info)}
+def _check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="festival-planner check",
+                     description=tr("Analyse whether the crowd can flow: narrow aisles, unreachable booths, "
+                                    "density per zone, egress time and its bottleneck."))
+    parser.add_argument("layout", type=Path, metavar="LAYOUT")
+    parser.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
+    _add_lang(parser)
+    return parser
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.solver import analyse
+    from planner.solver.report_text import format_report
+
+    layout = _load(args.layout)
+    report = analyse(layout)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, layout.settings.max_egress_time))
+    return EXIT_FINDINGS if report.errors else EXIT_OK
+
+
+def _route_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="festival-planner route",
+                     description=tr("The shortest walking path between two places: x,y, or the id, booth "
+                                    "number, gate or zone name of something in the layout."))
+    parser.add_argument("layout", type=Path, metavar="LAYOUT")
+    parser.add_argument("origin", metavar="FROM")
+    parser.add_argument("destination", metavar="TO")
+    parser.add_argument("--json", action="store_true", help=tr("print the path as JSON"))
+    _add_lang(parser)
+    return parser
+
+
+def _cmd_route(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.solver.endpoints import EndpointError, resolve
+    from planner.solver.paths import path_json
+    from planner.solver.routes import Router
+    from planner.solver.walkable import build_areas
+
+    layout = _load(args.layout)
+    areas = build_areas(layout)
+    try:
+        a = resolve(args.origin, layout, areas)
+        b = resolve(args.destination, layout, areas)
+    except EndpointError as exc:
+        raise UsageError(str(exc)) from None
+    path = Router(areas).shortest(a.point, b.point)
+    result = path_json(a.label, b.label, path, layout.settings.walking_speed)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    elif path is None:
+        print(tr("No walking path joins {a} and {b}.", a=args.origin, b=args.destination))
+    else:
+        from planner.solver.rules import duration
+
+        print(tr("{length} m, {time} on foot at {speed} m/s", length=format_number(path.length, 1),
+                 time=duration(path.length / layout.settings.walking_speed),
+                 speed=format_number(layout.settings.walking_speed, 1)))
+        print(" → ".join(f"({format_number(x, 1)}, {format_number(y, 1)})" for x, y in path.polyline))
+    return EXIT_OK if path is not None else EXIT_FINDINGS
+
+
+COMMANDS = {
+    "info": (_info_parser, _cmd_info),
+    "check": (_check_parser, _cmd_check),
+    "route": (_route_parser, _cmd_route),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

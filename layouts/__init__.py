@@ -1,0 +1,1 @@
+"""Bundled layouts (installed as the data package planner.layouts)."""

@@ -1,0 +1,1 @@
+"""Small example layouts (installed as planner.layouts.examples)."""

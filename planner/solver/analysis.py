@@ -1,0 +1,237 @@
+"""The whole analysis of a layout: areas, paths, egress, density, findings (SPEC §4).
+
+``analyse(layout)`` reads the layout and never changes it; every stage is
+timed so the benchmarks can print where the time goes.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.model.layout import Booth, Gate, Layout, Zone
+from planner.solver import flow as flowmod
+from planner.solver.report import Report
+from planner.solver.routes import Router
+from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages
+
+ENDPOINT_REACH = 0.6     # metres beyond the body radius a side's middle may be from N
+
+
+@dataclass
+class Scenario:
+    """Egress with one set of open exits."""
+
+    exits: list[str]
+    time_s: float | None = None
+    walk_s: float | None = None
+    flow_s: float | None = None
+    max_flow: float = 0.0                      # persons per second
+    per_exit: list[dict] = field(default_factory=list)
+    bottlenecks: list[dict] = field(default_factory=list)
+    stranded_zones: list[str] = field(default_factory=list)
+    point_exit: np.ndarray | None = None       # index into the exit list per visitor point, -1 none
+    point_time: np.ndarray | None = None
+    point_first: np.ndarray | None = None
+
+
+@dataclass
+class Context:
+    layout: Layout
+    areas: Areas
+    router: Router
+    entrance_components: set[int]
+    gate_points: dict[str, tuple[float, float] | None]
+    zone_points: dict[str, tuple[float, float] | None]
+    passages: list[Passage]
+    visitors: flowmod.Visitors
+    exit_ids: list[str]
+    exit_points: list[tuple[float, float]]
+    exit_fields: dict
+    exit_preds: dict
+    network: flowmod.Network | None
+    egress: Scenario
+    without_largest: Scenario | None
+    largest_exit: Gate | None
+    densities: dict[str, tuple[float, float]]
+    booth_reachable: dict[str, bool]
+
+    def reachable(self, point: tuple[float, float] | None) -> bool:
+        if point is None:
+            return False
+        return self.areas.component_of(point) in self.entrance_components
+
+
+def gate_endpoint(gate: Gate, areas: Areas, layout: Layout) -> tuple[float, float] | None:
+    return areas.nearest_navigable(gate.midpoint, layout.settings.body_radius + 2.0)
+
+
+def zone_endpoint(zone: Zone, areas: Areas) -> tuple[float, float] | None:
+    """The zone's anchor (else its centroid), moved to the nearest point of its part of N."""
+    shape = zone.shape()
+    part = shape.intersection(areas.navigable) if not areas.navigable.is_empty else shape
+    if part.is_empty or part.area <= 0:
+        return None
+    if zone.anchor is not None:
+        anchor = zone.anchor
+    else:
+        c = shape.centroid
+        anchor = (c.x, c.y)
+    import shapely
+    p = shapely.Point(anchor)
+    if part.covers(p) and areas.navigable.covers(p):
+        return anchor
+    line = shapely.shortest_line(p, part)
+    x, y = line.coords[-1]
+    return areas.nearest_navigable((x, y), 1e-3) or (x, y)
+
+
+def booth_side_points(booth: Booth, areas: Areas, layout: Layout) -> list[tuple[float, float] | None]:
+    """Middle of each open side (front, left, right, back), moved out to the nearest point of N."""
+    limit = layout.settings.body_radius + ENDPOINT_REACH
+    out = []
+    for side in booth.ordered_open_sides:
+        (mx, my), (nx, ny) = booth.side_midpoint(side), booth.side_normal(side)
+        probe = (mx + 1e-3 * nx, my + 1e-3 * ny)
+        out.append(areas.nearest_navigable(probe, limit))
+    return out
+
+
+def _scenario(ctx_parts: dict, layout: Layout, exits: list[str]) -> Scenario:
+    router: Router = ctx_parts["router"]
+    visitors: flowmod.Visitors = ctx_parts["visitors"]
+    exit_ids: list[str] = ctx_parts["exit_ids"]
+    exit_points = ctx_parts["exit_points"]
+    fields = ctx_parts["exit_fields"]
+    network = ctx_parts["network"]
+    speed = layout.settings.walking_speed
+    allowed = [exit_ids.index(e) for e in exits if exit_points[exit_ids.index(e)] is not None]
+    scenario = Scenario(exits=list(exits))
+    dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed)
+    scenario.point_exit, scenario.point_time, scenario.point_first = which, dist / speed, first
+    reached = np.isfinite(dist)
+    zones = layout.zones
+    stranded = sorted({int(z) for z in visitors.zone[~reached]})
+    scenario.stranded_zones = [zones[z].id for z in stranded]
+    included = reached & ~np.isin(visitors.zone, stranded)
+    if not allowed or not included.any():
+        return scenario
+    index = np.nonzero(included)[0]
+    times = dist[included] / speed
+    weights = visitors.weights[included]
+    point_exit = which[included]
+    zone_of_point = visitors.zone[included]
+    total = float(weights.sum())
+    result = flowmod.max_flow(network, layout, index, [exit_ids[i] for i in allowed])
+    scenario.max_flow = result.persons_per_s
+    scenario.bottlenecks = result.bottlenecks
+    scenario.flow_s = total / result.persons_per_s if result.persons_per_s > 0 else math.inf
+    worst = 0.0
+    for i in allowed:
+        mine = point_exit == i
+        if not mine.any():
+            scenario.per_exit.append({"gate": exit_ids[i], "visitors": 0.0, "flow_per_min": 0.0,
+                                      "time_s": 0.0})
+            continue
+        zones_here = np.unique(zone_of_point[mine])
+        sources = index[np.isin(zone_of_point, zones_here)]
+        cap = flowmod.max_flow(network, layout, sources, [exit_ids[i]]).persons_per_s
+        t_e = flowmod.queue_time(times[mine], weights[mine], cap)
+        worst = max(worst, t_e)
+        scenario.per_exit.append({"gate": exit_ids[i], "visitors": float(weights[mine].sum()),
+                                  "flow_per_min": cap * 60.0, "time_s": t_e})
+    scenario.time_s = max(worst, scenario.flow_s)
+    scenario.walk_s = float(times.max())
+    return scenario
+
+
+def analyse(layout: Layout) -> Report:
+    from planner.solver.paths import all_paths
+    from planner.solver.rules import run_rules, summary
+
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    areas = build_areas(layout)
+    passages = narrow_passages(areas, layout)
+    lap("areas")
+    router = Router(areas)
+    lap("graph")
+    gate_points = {g.id: gate_endpoint(g, areas, layout) for g in layout.gates}
+    zone_points = {z.id: zone_endpoint(z, areas) for z in layout.zones}
+    entrance_components = {areas.component_of(gate_points[g.id]) for g in layout.gates
+                           if g.is_entrance and gate_points[g.id] is not None} - {None}
+    visitors = flowmod.visitor_points(layout, areas)
+    exit_gates = [g for g in layout.gates if g.is_exit]
+    exit_ids = [g.id for g in exit_gates]
+    exit_points = [gate_points[g.id] for g in exit_gates]
+    usable = [p for p in exit_points if p is not None]
+    graph, names, fields, preds = router.distance_field(
+        [p if p is not None else (math.nan, math.nan) for p in exit_points]) if usable else (None, [], {}, {})
+    lap("paths")
+    network = flowmod.build_network(layout, areas, visitors.points) if exit_gates else None
+    parts = {"router": router, "visitors": visitors, "exit_ids": exit_ids, "exit_points": exit_points,
+             "exit_fields": fields, "network": network}
+    egress = _scenario(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
+    largest = flowmod.widest_exit(layout.gates)
+    without = None
+    if largest is not None:
+        without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id])
+    lap("flow")
+    densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
+    booth_reachable = {}
+    for booth in layout.booths:
+        sides = booth_side_points(booth, areas, layout)
+        booth_reachable[booth.id] = any(areas.component_of(p) in entrance_components
+                                        for p in sides if p is not None)
+    ctx = Context(layout=layout, areas=areas, router=router, entrance_components=entrance_components,
+                  gate_points=gate_points, zone_points=zone_points, passages=passages, visitors=visitors,
+                  exit_ids=exit_ids, exit_points=exit_points, exit_fields=fields, exit_preds=preds,
+                  network=network, egress=egress, without_largest=without, largest_exit=largest,
+                  densities=densities, booth_reachable=booth_reachable)
+    paths = all_paths(ctx)
+    lap("routes")
+    findings = run_rules(ctx)
+    lap("rules")
+    report = Report(layout=layout.name, summary={}, findings=findings, paths=paths,
+                    egress=_egress_json(ctx), zones=_zones_json(ctx), timings=timings,
+                    free_flow_estimate=bool(layout.booths))
+    report.summary = summary(ctx, report)
+    timings["total"] = sum(timings.values())
+    return report
+
+
+def _egress_json(ctx: Context) -> dict:
+    e = ctx.egress
+    out = {
+        "time_s": e.time_s, "walk_s": e.walk_s, "flow_s": e.flow_s,
+        "max_flow_per_min": e.max_flow * 60.0,
+        "exits": e.per_exit,
+        "bottlenecks": e.bottlenecks,
+        "without_largest_exit": None,
+    }
+    if ctx.largest_exit is not None and ctx.without_largest is not None:
+        w = ctx.without_largest
+        out["without_largest_exit"] = {
+            "gate": ctx.largest_exit.id,
+            "time_s": None if w.stranded_zones or not w.exits else w.time_s,
+        }
+    return out
+
+
+def _zones_json(ctx: Context) -> list[dict]:
+    out = []
+    for zone in ctx.layout.zones:
+        area, density = ctx.densities[zone.id]
+        out.append({"id": zone.id, "walkable_m2": area, "peak_visitors": zone.peak_visitors,
+                    "density": density, "los": flowmod.level_of_service(density)})
+    return out

@@ -1,0 +1,59 @@
+"""The terminal form of a report, for ``festival-planner check``."""
+
+from __future__ import annotations
+
+from planner.i18n import format_number, ntr, tr
+from planner.solver.report import Report
+from planner.solver.rules import duration
+
+
+def format_report(report: Report, limit_s: float) -> str:
+    s = report.summary
+    lines = [report.layout or tr("(unnamed layout)"), ""]
+    for severity, title, items in (("error", tr("Errors"), report.errors),
+                                   ("warning", tr("Warnings"), report.warnings)):
+        if not items:
+            continue
+        lines.append(f"{title} ({len(items)})")
+        for f in items:
+            where = "" if f.location is None else "  " + tr("[at {x}, {y}]", x=format_number(f.location[0], 1),
+                                                             y=format_number(f.location[1], 1))
+            lines.append(f"  {f.rule}: {f.message}{where}")
+        lines.append("")
+    e = report.egress
+    if e["time_s"] is not None:
+        lines.append(tr("Egress: {time} (longest walk {walk}, flow {flow}); the limit is {limit}.",
+                        time=duration(e["time_s"]), walk=duration(e["walk_s"]), flow=duration(e["flow_s"]),
+                        limit=duration(limit_s)))
+        lines.append(tr("Maximum egress flow: {flow} persons/min.",
+                        flow=format_number(e["max_flow_per_min"])))
+        for b in e["bottlenecks"][:5]:
+            (x1, y1), (x2, y2) = b["segment"]
+            lines.append("  " + tr("bottleneck {width} m wide from ({x1}, {y1}) to ({x2}, {y2})",
+                                   width=format_number(b["width_m"], 1), x1=format_number(x1, 1),
+                                   y1=format_number(y1, 1), x2=format_number(x2, 1), y2=format_number(y2, 1)))
+        for ex in e["exits"]:
+            lines.append("  " + tr("exit {gate}: {visitors} visitors, {flow} persons/min, out in {time}",
+                                   gate=ex["gate"], visitors=format_number(ex["visitors"]),
+                                   flow=format_number(ex["flow_per_min"]), time=duration(ex["time_s"])))
+        w = e.get("without_largest_exit")
+        if w:
+            lines.append("  " + tr("with {gate} closed: {time}", gate=w["gate"], time=duration(w["time_s"])))
+        if report.free_flow_estimate:
+            lines.append(tr("The egress time is a free-flow estimate: queues inside the aisles and before "
+                            "the gates add time (aisle-overloaded names the aisles that cannot keep up)."))
+        lines.append("")
+    if report.zones:
+        lines.append(tr("Zones at peak:"))
+        for z in report.zones:
+            lines.append("  " + tr("{zone}: {visitors} visitors on {area} m², {density} persons/m², level of service {los}",
+                                   zone=z["id"], visitors=format_number(z["peak_visitors"]),
+                                   area=format_number(z["walkable_m2"]), density=format_number(z["density"], 2),
+                                   los=z["los"]))
+        lines.append("")
+    lines.append(ntr("{n} booth", "{n} booths", s["booths"]) + ", " +
+                 ntr("{n} zone", "{n} zones", s["zones"]) + ", " +
+                 ntr("{n} gate", "{n} gates", s["gates"]) + "; " +
+                 ntr("{n} error", "{n} errors", s["errors"]) + ", " +
+                 ntr("{n} warning", "{n} warnings", s["warnings"]) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,401 @@
+"""The rules of SPEC §4: one small function each, returning findings."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point
+
+from planner.i18n import format_number, tr
+from planner.model.geometry import is_simple
+from planner.solver import flow as flowmod
+from planner.solver.report import SEVERITY_ORDER, Finding
+
+OVERLAP_AREA = 0.01       # m² shared before two shapes overlap
+GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
+MIN_EXIT_WIDTH = 1.05     # metres (UK open-air fire-safety guide)
+
+
+def m(value: float, decimals: int = 1) -> str:
+    return format_number(value, decimals)
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or not math.isfinite(seconds):
+        return tr("forever")
+    total = int(round(seconds))
+    minutes, secs = divmod(total, 60)
+    if minutes == 0:
+        return tr("{seconds} s", seconds=secs)
+    return tr("{minutes} min {seconds} s", minutes=minutes, seconds=secs)
+
+
+def booth_name(booth) -> str:
+    return booth.number or booth.id
+
+
+def zone_name(zone) -> str:
+    return zone.name or zone.id
+
+
+def gate_name(gate) -> str:
+    return gate.name or gate.id
+
+
+def _centre(geom) -> tuple[float, float]:
+    p = geom.representative_point() if geom.geom_type != "Point" else geom
+    return (p.x, p.y)
+
+
+# -- geometry of booths, zones and gates ---------------------------------------------
+
+def booth_overlap(ctx) -> list[Finding]:
+    booths = ctx.layout.booths
+    shapes = ctx.areas.booth_shapes
+    if len(shapes) < 2:
+        return []
+    tree = shapely.STRtree(shapes)
+    a_idx, b_idx = tree.query(shapes, predicate="intersects")
+    out = []
+    for a, b in zip(a_idx.tolist(), b_idx.tolist()):
+        if a >= b:
+            continue
+        shared = shapes[a].intersection(shapes[b])
+        if shared.area > OVERLAP_AREA:
+            out.append(Finding("booth-overlap", "error",
+                               tr("Booths {a} and {b} overlap by {area} m².", a=booth_name(booths[a]),
+                                  b=booth_name(booths[b]), area=m(shared.area, 2)),
+                               _centre(shared), [booths[a].id, booths[b].id], shared.area, OVERLAP_AREA))
+    return out
+
+
+def booth_outside_site(ctx) -> list[Finding]:
+    out = []
+    site, obstacles = ctx.areas.site, ctx.areas.obstacles
+    for booth, shape in zip(ctx.layout.booths, ctx.areas.booth_shapes):
+        outside = shape.difference(site).area
+        covered = shape.intersection(obstacles).area if not obstacles.is_empty else 0.0
+        if outside > OVERLAP_AREA:
+            out.append(Finding("booth-outside-site", "error",
+                               tr("Booth {booth} stands {area} m² outside the site.",
+                                  booth=booth_name(booth), area=m(outside, 2)),
+                               booth.centre, [booth.id], outside, OVERLAP_AREA))
+        elif covered > OVERLAP_AREA:
+            hit = [o for o in ctx.layout.obstacles if o.shape().intersection(shape).area > 0]
+            names = ", ".join(o.name or o.id for o in hit)
+            out.append(Finding("booth-outside-site", "error",
+                               tr("Booth {booth} stands {area} m² on {obstacle}.",
+                                  booth=booth_name(booth), area=m(covered, 2), obstacle=names),
+                               booth.centre, [booth.id] + [o.id for o in hit], covered, OVERLAP_AREA))
+    return out
+
+
+def booth_closed(ctx) -> list[Finding]:
+    return [Finding("booth-closed", "error", tr("Booth {booth} has no open side.", booth=booth_name(b)),
+                    b.centre, [b.id]) for b in ctx.layout.booths if not b.open_sides]
+
+
+def booth_unreachable(ctx) -> list[Finding]:
+    return [Finding("booth-unreachable", "error",
+                    tr("Booth {booth} cannot be reached from any entrance.", booth=booth_name(b)),
+                    b.centre, [b.id])
+            for b in ctx.layout.booths if b.open_sides and not ctx.booth_reachable[b.id]]
+
+
+def duplicate_booth_number(ctx) -> list[Finding]:
+    groups: dict[str, list] = defaultdict(list)
+    for booth in ctx.layout.booths:
+        if booth.number:
+            groups[booth.number].append(booth)
+    return [Finding("duplicate-booth-number", "error",
+                    tr("Booth number {number} is used by {count} booths.", number=number, count=len(same)),
+                    same[0].centre, [b.id for b in same], float(len(same)), 1.0)
+            for number, same in groups.items() if len(same) > 1]
+
+
+def zone_overlap(ctx) -> list[Finding]:
+    zones = ctx.layout.zones
+    shapes = [z.shape() for z in zones]
+    out = []
+    if len(shapes) < 2:
+        return out
+    tree = shapely.STRtree(shapes)
+    a_idx, b_idx = tree.query(shapes, predicate="intersects")
+    for a, b in zip(a_idx.tolist(), b_idx.tolist()):
+        if a >= b:
+            continue
+        shared = shapes[a].intersection(shapes[b])
+        if shared.area > OVERLAP_AREA:
+            out.append(Finding("zone-overlap", "error",
+                               tr("Zones {a} and {b} overlap by {area} m².", a=zone_name(zones[a]),
+                                  b=zone_name(zones[b]), area=m(shared.area)),
+                               _centre(shared), [zones[a].id, zones[b].id], shared.area, OVERLAP_AREA))
+    return out
+
+
+def zone_unreachable(ctx) -> list[Finding]:
+    out = []
+    for zone in ctx.layout.zones:
+        if not ctx.reachable(ctx.zone_points[zone.id]):
+            where = ctx.zone_points[zone.id] or _centre(zone.shape())
+            out.append(Finding("zone-unreachable", "error",
+                               tr("Zone {zone} cannot be reached from any entrance.", zone=zone_name(zone)),
+                               where, [zone.id]))
+    return out
+
+
+def invalid_geometry(ctx) -> list[Finding]:
+    layout = ctx.layout
+    out = []
+    items = [(tr("the site boundary"), None, layout.site.boundary)]
+    items += [(o.name or o.id, o.id, o.polygon) for o in layout.obstacles]
+    items += [(zone_name(z), z.id, z.polygon) for z in layout.zones]
+    for name, oid, polygon in items:
+        if not is_simple(polygon):
+            out.append(Finding("invalid-geometry", "error",
+                               tr("The outline of {name} crosses itself; the analysis uses a repaired shape.",
+                                  name=name), polygon[0][0], [oid] if oid else []))
+    return out
+
+
+def gate_off_boundary(ctx) -> list[Finding]:
+    boundary = ctx.areas.site.boundary
+    out = []
+    for gate in ctx.layout.gates:
+        far = max(boundary.distance(Point(p)) for p in (gate.a, gate.b, gate.midpoint))
+        if far > GATE_TOLERANCE:
+            out.append(Finding("gate-off-boundary", "error",
+                               tr("Gate {gate} lies {distance} m from the site boundary; gates must sit on it.",
+                                  gate=gate_name(gate), distance=m(far, 2)),
+                               gate.midpoint, [gate.id], far, GATE_TOLERANCE))
+    return out
+
+
+def exit_too_narrow(ctx) -> list[Finding]:
+    return [Finding("exit-too-narrow", "warning",
+                    tr("Exit {gate} is {width} m wide; the minimum is {limit} m.", gate=gate_name(g),
+                       width=m(g.width, 2), limit=m(MIN_EXIT_WIDTH, 2)),
+                    g.midpoint, [g.id], g.width, MIN_EXIT_WIDTH)
+            for g in ctx.layout.gates if g.is_exit and g.width < MIN_EXIT_WIDTH]
+
+
+# -- aisles ---------------------------------------------------------------------------
+
+def _side_names(ctx, segment) -> tuple[list[str], list[str]]:
+    """Names and ids of what stands at each end of a cross-section."""
+    layout = ctx.layout
+    names, ids = [], []
+    for end in segment:
+        p = Point(end)
+        best = None
+        for booth, shape in zip(layout.booths, ctx.areas.booth_shapes):
+            d = shape.distance(p)
+            if d < 0.06 and (best is None or d < best[0]):
+                best = (d, booth_name(booth), booth.id)
+        if best is None:
+            for obstacle in layout.obstacles:
+                d = obstacle.shape().distance(p)
+                if d < 0.06 and (best is None or d < best[0]):
+                    best = (d, obstacle.name or obstacle.id, obstacle.id)
+        if best is None:
+            names.append(tr("the site boundary"))
+        else:
+            names.append(best[1])
+            ids.append(best[2])
+    return names, list(dict.fromkeys(ids))
+
+
+def aisle_too_narrow(ctx) -> list[Finding]:
+    s = ctx.layout.settings
+    out = []
+    for passage in ctx.passages:
+        if passage.width < 2 * s.body_radius:
+            continue   # closed: nobody passes; what lies behind shows up as unreachable
+        names, ids = _side_names(ctx, passage.segment)
+        out.append(Finding("aisle-too-narrow", "error",
+                           tr("Aisle between {a} and {b} is {width} m wide; the minimum is {limit} m.",
+                              a=names[0], b=names[1], width=m(passage.width), limit=m(s.min_aisle_width)),
+                           passage.location, ids, passage.width, s.min_aisle_width))
+    return out
+
+
+def aisle_overloaded(ctx) -> list[Finding]:
+    """Cross-sections of aisles whose egress demand takes longer than the limit to pass."""
+    s = ctx.layout.settings
+    e = ctx.egress
+    if e.point_exit is None or ctx.network is None or not ctx.network.corridors:
+        return []
+    routes = _egress_routes(ctx)
+    if not routes:
+        return []
+    chords = ctx.network.corridors
+    lines = [LineString([c.a, c.b]) for c in chords]
+    tree = shapely.STRtree(lines)
+    route_idx, chord_idx = tree.query([r[0] for r in routes], predicate="intersects")
+    demand = np.zeros(len(chords))
+    np.add.at(demand, chord_idx, np.array([routes[i][1] for i in route_idx.tolist()]))
+    rate = s.specific_flow / 60.0
+    out = []
+    for k in np.nonzero(demand > 0)[0].tolist():
+        chord = chords[k]
+        if chord.width < 2 * s.body_radius:
+            continue
+        need = demand[k] / (chord.width * rate)
+        if need > s.max_egress_time:
+            names, ids = _side_names(ctx, (chord.a, chord.b))
+            out.append(Finding("aisle-overloaded", "warning",
+                               tr("{persons} visitors leave through the aisle between {a} and {b} "
+                                  "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
+                                  persons=format_number(demand[k]), a=names[0], b=names[1],
+                                  width=m(chord.width), time=duration(need), limit=duration(s.max_egress_time)),
+                               ((chord.a[0] + chord.b[0]) / 2, (chord.a[1] + chord.b[1]) / 2), ids,
+                               need, s.max_egress_time))
+    return out
+
+
+def _egress_routes(ctx) -> list[tuple[LineString, float]]:
+    """Each visitor point's walking route to its exit, with its weight in persons."""
+    e = ctx.egress
+    v = ctx.visitors
+    routes = []
+    for i in range(len(v.points)):
+        k = int(e.point_exit[i])
+        if k < 0:
+            continue
+        start = tuple(v.points[i])
+        coords = [start]
+        node = int(e.point_first[i])
+        preds = ctx.exit_preds[k]
+        steps = 0
+        while node >= 0 and steps < 10000:
+            coords.append(tuple(ctx.router.nodes[node]))
+            before = preds.get(node) or []
+            nxt = before[0] if before else None
+            if nxt is None or isinstance(nxt, tuple):
+                break
+            node = int(nxt)
+            steps += 1
+        coords.append(tuple(ctx.exit_points[k]))
+        if len(coords) >= 2:
+            routes.append((LineString(coords), float(v.weights[i])))
+    return routes
+
+
+# -- egress and density ---------------------------------------------------------------
+
+def no_exit(ctx) -> list[Finding]:
+    layout = ctx.layout
+    if not any(g.is_exit for g in layout.gates):
+        return [Finding("no-exit", "error", tr("The layout has no exit gate."), None, [])]
+    zones = {z.id: z for z in layout.zones}
+    return [Finding("no-exit", "error",
+                    tr("Visitors in zone {zone} cannot reach any exit.", zone=zone_name(zones[zid])),
+                    ctx.zone_points[zid] or _centre(zones[zid].shape()), [zid])
+            for zid in ctx.egress.stranded_zones]
+
+
+def egress_too_slow(ctx) -> list[Finding]:
+    s = ctx.layout.settings
+    t = ctx.egress.time_s
+    if t is None or t <= s.max_egress_time:
+        return []
+    where = ctx.egress.bottlenecks[0]["segment"] if ctx.egress.bottlenecks else None
+    location = None if where is None else ((where[0][0] + where[1][0]) / 2, (where[0][1] + where[1][1]) / 2)
+    return [Finding("egress-too-slow", "error",
+                    tr("Egress takes {time}; the limit is {limit}.", time=duration(t),
+                       limit=duration(s.max_egress_time)), location, [], t, s.max_egress_time)]
+
+
+def egress_without_largest_exit(ctx) -> list[Finding]:
+    s = ctx.layout.settings
+    gate, w = ctx.largest_exit, ctx.without_largest
+    if gate is None or w is None:
+        return []
+    zones = {z.id: z for z in ctx.layout.zones}
+    if w.stranded_zones and set(w.stranded_zones) - set(ctx.egress.stranded_zones) or not w.exits:
+        names = ", ".join(zone_name(zones[z]) for z in w.stranded_zones) or tr("every zone")
+        return [Finding("egress-without-largest-exit", "warning",
+                        tr("With {gate} closed, visitors in {zones} cannot reach any exit.",
+                           gate=gate_name(gate), zones=names), gate.midpoint, [gate.id], None,
+                        s.max_egress_time)]
+    if w.time_s is not None and w.time_s > s.max_egress_time:
+        return [Finding("egress-without-largest-exit", "warning",
+                        tr("With {gate} closed, egress takes {time}; the limit is {limit}.",
+                           gate=gate_name(gate), time=duration(w.time_s), limit=duration(s.max_egress_time)),
+                        gate.midpoint, [gate.id], w.time_s, s.max_egress_time)]
+    return []
+
+
+def exit_too_far(ctx) -> list[Finding]:
+    s = ctx.layout.settings
+    e = ctx.egress
+    if s.max_exit_distance is None or e.point_time is None:
+        return []
+    distance = e.point_time * s.walking_speed
+    out = []
+    for zi, zone in enumerate(ctx.layout.zones):
+        mine = (ctx.visitors.zone == zi) & np.isfinite(distance)
+        if not mine.any():
+            continue
+        worst = int(np.argmax(np.where(mine, distance, -1)))
+        if distance[worst] > s.max_exit_distance:
+            out.append(Finding("exit-too-far", "warning",
+                               tr("Visitors in zone {zone} walk up to {distance} m to their exit; "
+                                  "the limit is {limit} m.", zone=zone_name(zone),
+                                  distance=m(distance[worst], 0), limit=m(s.max_exit_distance, 0)),
+                               tuple(ctx.visitors.points[worst]), [zone.id], float(distance[worst]),
+                               s.max_exit_distance))
+    return out
+
+
+def zone_density(ctx) -> list[Finding]:
+    s = ctx.layout.settings
+    out = []
+    for zone in ctx.layout.zones:
+        area, density = ctx.densities[zone.id]
+        limit = zone.max_density if zone.max_density is not None else s.max_density
+        los = flowmod.level_of_service(density)
+        where = _centre(zone.shape())
+        if density > limit:
+            out.append(Finding("zone-too-dense", "error",
+                               tr("Zone {zone} holds {density} persons/m² at peak; the limit is {limit}.",
+                                  zone=zone_name(zone), density=m(density, 2), limit=m(limit, 2)),
+                               where, [zone.id], density, limit))
+        elif los in ("E", "F"):
+            out.append(Finding("zone-crowded", "warning",
+                               tr("Zone {zone} is crowded at peak: {density} persons/m², level of service {los}.",
+                                  zone=zone_name(zone), density=m(density, 2), los=los),
+                               where, [zone.id], density, limit))
+    return out
+
+
+RULES: list[Callable] = [
+    aisle_too_narrow, booth_unreachable, booth_closed, booth_overlap, booth_outside_site,
+    duplicate_booth_number, zone_unreachable, zone_overlap, invalid_geometry, gate_off_boundary,
+    no_exit, egress_too_slow, zone_density, aisle_overloaded, exit_too_narrow,
+    egress_without_largest_exit, exit_too_far,
+]
+
+
+def run_rules(ctx) -> list[Finding]:
+    findings = [f for rule in RULES for f in rule(ctx)]
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    return findings
+
+
+def summary(ctx, report) -> dict:
+    layout = ctx.layout
+    densities = [d for _, d in ctx.densities.values() if math.isfinite(d)]
+    return {
+        "booths": len(layout.booths), "zones": len(layout.zones), "gates": len(layout.gates),
+        "walkable_area_m2": ctx.areas.walkable.area,
+        "peak_visitors": sum(z.peak_visitors for z in layout.zones),
+        "egress_time_s": ctx.egress.time_s,
+        "max_egress_flow_per_min": ctx.egress.max_flow * 60.0,
+        "worst_zone_density": max(densities) if densities else 0.0,
+        "errors": len(report.errors), "warnings": len(report.warnings),
+    }

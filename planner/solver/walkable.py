@@ -1,0 +1,225 @@
+"""Walkable and navigable areas, clear widths and narrow aisles (SPEC §4).
+
+W = site − obstacles − booths (booths closer than 0.05 m merged first, so a
+row of forty booths is one obstacle); N = W shrunk by the body radius, where
+a person's centre can stand. Narrow passages are found by a morphological
+opening of W with a disk as wide as the minimum aisle: what the opening
+removes is thinner than the minimum; a removed piece that joins two wider
+areas, or that a booth opens onto, is a narrow aisle, measured exactly as
+the shortest segment between its walls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planner.model.layout import Booth, Layout
+
+TOUCH = 0.05          # booths closer than this count as touching (SPEC §4)
+ARC_SEGMENTS = 2      # segments per quarter circle where N's corners are rounded
+NAV_SIMPLIFY = 0.01   # metres N's outline may move when redundant vertices are dropped
+EPS = 1e-6
+
+
+def polygons_of(geometry: BaseGeometry) -> list[Polygon]:
+    """The polygons in any geometry (empty, Polygon, MultiPolygon, collection)."""
+    if geometry.is_empty:
+        return []
+    if isinstance(geometry, Polygon):
+        return [geometry]
+    return [g for part in getattr(geometry, "geoms", []) for g in polygons_of(part)]
+
+
+def as_area(geometry: BaseGeometry) -> BaseGeometry:
+    """Only the areal part of a geometry, as a Polygon or MultiPolygon."""
+    parts = polygons_of(geometry)
+    if not parts:
+        return Polygon()
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+@dataclass
+class Areas:
+    """The areas of one layout, computed once and shared by every analysis step."""
+
+    site: BaseGeometry
+    obstacles: BaseGeometry
+    booth_shapes: list[Polygon]
+    blocks: list[Polygon]                      # merged booths
+    block_booths: list[list[int]]              # booth indices in each block
+    walkable: BaseGeometry                      # W
+    navigable: BaseGeometry                     # N
+    components: list[Polygon] = field(default_factory=list)  # N's connected parts
+    _tree: shapely.STRtree | None = None
+
+    def component_of(self, point: tuple[float, float], tolerance: float = 1e-6) -> int | None:
+        """Index of the part of N holding ``point`` (on its edge counts), else None."""
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.components)
+        p = Point(point)
+        for i in self._tree.query(p, predicate="dwithin", distance=tolerance).tolist():
+            return int(i)
+        return None
+
+    def nearest_navigable(self, point: tuple[float, float], limit: float) -> tuple[float, float] | None:
+        """The nearest point of N within ``limit`` metres, else None."""
+        p = Point(point)
+        if self.navigable.is_empty:
+            return None
+        if self.navigable.covers(p):
+            return (p.x, p.y)
+        near = shapely.shortest_line(p, self.navigable)
+        if near is None or near.length > limit:
+            return None
+        x, y = near.coords[-1]
+        # Nudge onto N's inside so the point is not lost to rounding on its edge.
+        return _settle((x, y), self.navigable)
+
+
+def _settle(point: tuple[float, float], area: BaseGeometry) -> tuple[float, float]:
+    p = Point(point)
+    if area.covers(p):
+        return point
+    for step in (1e-7, 1e-6, 1e-5, 1e-4):
+        moved = shapely.shortest_line(p, area.buffer(-step, quad_segs=1))
+        if moved is not None and not moved.is_empty:
+            x, y = moved.coords[-1]
+            if area.covers(Point(x, y)):
+                return (x, y)
+    return point
+
+
+def merge_booths(shapes: list[Polygon]) -> tuple[list[Polygon], list[list[int]]]:
+    """Union booths that touch (closer than TOUCH) into blocks; remember which booths."""
+    if not shapes:
+        return [], []
+    grown = shapely.buffer(np.array(shapes, dtype=object), TOUCH / 2, join_style="mitre")
+    merged = shapely.unary_union(grown).buffer(-TOUCH / 2, join_style="mitre")
+    blocks = polygons_of(merged)
+    tree = shapely.STRtree(blocks)
+    centres = shapely.points([(s.centroid.x, s.centroid.y) for s in shapes])
+    owner_booth, owner_block = tree.query(centres, predicate="intersects")
+    members: list[list[int]] = [[] for _ in blocks]
+    for b, k in zip(owner_booth.tolist(), owner_block.tolist()):
+        members[k].append(b)
+    return blocks, members
+
+
+def build_areas(layout: Layout) -> Areas:
+    site = as_area(layout.site.shape())
+    obstacle_shapes = [o.shape() for o in layout.obstacles]
+    obstacles = as_area(shapely.unary_union(obstacle_shapes)) if obstacle_shapes else Polygon()
+    booth_shapes = [b.shape() for b in layout.booths]
+    blocks, members = merge_booths(booth_shapes)
+    blocked = shapely.unary_union([obstacles, *blocks]) if blocks else obstacles
+    walkable = as_area(site.difference(blocked)) if not blocked.is_empty else site
+    radius = layout.settings.body_radius
+    # Bevelled corners: N's rounded corners cut by one straight segment each (SPEC §4);
+    # simplifying by a centimetre drops vertices that change no path measurably.
+    navigable = as_area(walkable.buffer(-radius, quad_segs=ARC_SEGMENTS, join_style="bevel")
+                        .simplify(NAV_SIMPLIFY))
+    return Areas(site=site, obstacles=obstacles, booth_shapes=booth_shapes, blocks=blocks,
+                 block_booths=members, walkable=walkable, navigable=navigable,
+                 components=polygons_of(navigable))
+
+
+# -- narrow aisles ------------------------------------------------------------------
+
+@dataclass
+class Passage:
+    """A passage narrower than the minimum aisle width, at its narrowest point."""
+
+    width: float
+    segment: tuple[tuple[float, float], tuple[float, float]]
+    region: Polygon
+
+    @property
+    def location(self) -> tuple[float, float]:
+        (x1, y1), (x2, y2) = self.segment
+        return ((x1 + x2) / 2, (y1 + y2) / 2)
+
+
+def _pieces(geometry: BaseGeometry) -> list[BaseGeometry]:
+    """Connected pieces of a linear geometry."""
+    if geometry.is_empty:
+        return []
+    merged = shapely.line_merge(shapely.unary_union(geometry)) if not isinstance(geometry, LineString) \
+        else geometry
+    lines = [merged] if isinstance(merged, LineString) else list(getattr(merged, "geoms", []))
+    lines = [ln for ln in lines if ln.length > EPS]
+    # Group lines that touch into connected pieces.
+    groups: list[list[BaseGeometry]] = []
+    for line in lines:
+        touching = [g for g in groups if any(line.distance(other) < 1e-7 for other in g)]
+        for g in touching:
+            groups.remove(g)
+        groups.append([line] + [x for g in touching for x in g])
+    return [shapely.unary_union(g) for g in groups]
+
+
+def narrow_passages(areas: Areas, layout: Layout) -> list[Passage]:
+    """Passages narrower than ``min_aisle_width`` that visitors must pass (SPEC §4)."""
+    settings = layout.settings
+    walkable = areas.walkable
+    if walkable.is_empty:
+        return []
+    half = settings.min_aisle_width / 2 - 1e-3   # an aisle exactly at the minimum is not narrow
+    opened = walkable.buffer(-half, quad_segs=8).buffer(half, quad_segs=8)
+    thin = polygons_of(walkable.difference(opened.buffer(EPS, quad_segs=1)))
+    if not thin:
+        return []
+    opened_edge = opened.boundary.buffer(1e-4, quad_segs=1) if not opened.is_empty else Polygon()
+    fronts = _open_side_probes(layout.booths)
+    passages: list[Passage] = []
+    for region in thin:
+        if region.area < 1e-4:
+            continue
+        grown = region.buffer(1e-4, quad_segs=1)
+        mouths = _pieces(region.boundary.intersection(opened_edge)) if not opened.is_empty else []
+        opens_onto = len(fronts) > 0 and bool(shapely.intersects(grown, fronts).any())
+        if len(mouths) < 2 and not opens_onto:
+            continue   # a corner fillet or a dead-end notch nobody needs to pass
+        walls = _pieces(region.boundary.difference(opened_edge)) if not opened.is_empty \
+            else [region.boundary]
+        width, segment = _narrowest(region, walls)
+        if width is None or width >= settings.min_aisle_width - 1e-6:
+            continue
+        passages.append(Passage(width=width, segment=segment, region=region))
+    return passages
+
+
+def _open_side_probes(booths: list[Booth]) -> np.ndarray:
+    """A point just outside the middle of every open side of every booth."""
+    points = []
+    for booth in booths:
+        for side in booth.open_sides:
+            (mx, my), (nx, ny) = booth.side_midpoint(side), booth.side_normal(side)
+            points.append((mx + 0.1 * nx, my + 0.1 * ny))
+    return shapely.points(points) if points else np.array([])
+
+
+def _narrowest(region: Polygon, walls: list[BaseGeometry]):
+    """The shortest segment across ``region`` between two of its walls."""
+    best = None
+    if len(walls) >= 2:
+        for i in range(len(walls)):
+            for j in range(i + 1, len(walls)):
+                line = shapely.shortest_line(walls[i], walls[j])
+                if line is not None and (best is None or line.length < best.length):
+                    best = line
+    if best is None:
+        # One wall only (a pocket): the widest circle that fits measures it.
+        circle = shapely.maximum_inscribed_circle(region, tolerance=0.01)
+        centre = Point(circle.coords[0])
+        radius = circle.length
+        (x, y) = centre.coords[0]
+        wall_point = circle.coords[1]
+        dx, dy = wall_point[0] - x, wall_point[1] - y
+        return 2 * radius, ((x + dx, y + dy), (x - dx, y - dy))
+    (a, b) = best.coords
+    return best.length, (tuple(a), tuple(b))
