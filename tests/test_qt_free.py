@@ -33,12 +33,13 @@ def test_blocking_works(tmp_path):
     assert result.returncode != 0 and "blocked in this test" in result.stderr
 
 
-def test_model_formats_and_info_run_without_qt(tmp_path):
+def test_model_formats_solver_and_commands_run_without_qt(tmp_path):
     path = tmp_path / "m.festival.json"
     write_layout(small_layout(), path)
     result = run_blocked(f"""
         import sys
         import planner.model, planner.model.edits, planner.formats, planner.summary, planner.cli
+        import planner.solver
         from planner.formats import read_layout, write_layout
         from planner.model.edits import MoveObjects
         layout = read_layout({str(path)!r})
@@ -46,6 +47,9 @@ def test_model_formats_and_info_run_without_qt(tmp_path):
         write_layout(layout, {str(path)!r})
         assert read_layout({str(path)!r}).get("b-1").x == 11
         assert planner.cli.main(["info", {str(path)!r}]) == 0
+        report = planner.solver.analyse(layout)
+        assert report.summary["booths"] == 4 and report.egress["time_s"] > 0
+        assert planner.cli.main(["route", {str(path)!r}, "g-north", "anime", "--json"]) == 0
         assert not any(m.split(".")[0] in ("PySide6", "shiboken6") for m in sys.modules)
         print("qt-free ok")
     """, Path(__file__).resolve().parent.parent)

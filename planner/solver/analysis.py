@@ -100,7 +100,7 @@ def booth_side_points(booth: Booth, areas: Areas, layout: Layout) -> list[tuple[
     return out
 
 
-def _scenario(ctx_parts: dict, layout: Layout, exits: list[str]) -> Scenario:
+def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario | None = None) -> Scenario:
     router: Router = ctx_parts["router"]
     visitors: flowmod.Visitors = ctx_parts["visitors"]
     exit_ids: list[str] = ctx_parts["exit_ids"]
@@ -110,7 +110,17 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str]) -> Scenario:
     speed = layout.settings.walking_speed
     allowed = [exit_ids.index(e) for e in exits if exit_points[exit_ids.index(e)] is not None]
     scenario = Scenario(exits=list(exits))
-    dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed)
+    if base is not None and base.point_exit is not None:
+        # Only the visitors of the closed exits need a new nearest exit.
+        dist = base.point_time * speed
+        which, first = base.point_exit.copy(), base.point_first.copy()
+        dist = dist.copy()
+        redo = ~np.isin(which, allowed)
+        if redo.any():
+            d2, w2, f2 = router.nearest_target(visitors.points[redo], exit_points, fields, allowed)
+            dist[redo], which[redo], first[redo] = d2, w2, f2
+    else:
+        dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed)
     scenario.point_exit, scenario.point_time, scenario.point_first = which, dist / speed, first
     reached = np.isfinite(dist)
     zones = layout.zones
@@ -185,7 +195,7 @@ def analyse(layout: Layout) -> Report:
     largest = flowmod.widest_exit(layout.gates)
     without = None
     if largest is not None:
-        without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id])
+        without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id], base=egress)
     lap("flow")
     densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
     booth_reachable = {}
@@ -232,6 +242,6 @@ def _zones_json(ctx: Context) -> list[dict]:
     out = []
     for zone in ctx.layout.zones:
         area, density = ctx.densities[zone.id]
-        out.append({"id": zone.id, "walkable_m2": area, "peak_visitors": zone.peak_visitors,
+        out.append({"id": zone.id, "name": zone.name, "walkable_m2": area, "peak_visitors": zone.peak_visitors,
                     "density": density, "los": flowmod.level_of_service(density)})
     return out

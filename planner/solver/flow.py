@@ -284,7 +284,7 @@ def max_flow(network: Network, layout: Layout, sources: np.ndarray,
                        capacity=int(round(gates[gid].width * rate * FLOW_SCALE)))
     if not graph.has_node(src):
         return FlowResult(0.0, [])
-    residual = nx.flow.preflow_push(graph, src, sink, value_only=False)
+    residual = nx.flow.boykov_kolmogorov(graph, src, sink)
     value = residual.graph["flow_value"]
     # Nodes that can still reach the sink through unsaturated edges.
     near_exit = {sink}

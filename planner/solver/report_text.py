@@ -47,7 +47,7 @@ def format_report(report: Report, limit_s: float) -> str:
         lines.append(tr("Zones at peak:"))
         for z in report.zones:
             lines.append("  " + tr("{zone}: {visitors} visitors on {area} m², {density} persons/m², level of service {los}",
-                                   zone=z["id"], visitors=format_number(z["peak_visitors"]),
+                                   zone=z["name"] or z["id"], visitors=format_number(z["peak_visitors"]),
                                    area=format_number(z["walkable_m2"]), density=format_number(z["density"], 2),
                                    los=z["los"]))
         lines.append("")

@@ -211,15 +211,29 @@ class Router:
             block = points[start:start + 500]
             total = np.hypot(block[:, None, 0] - cand_pts[None, :, 0],
                              block[:, None, 1] - cand_pts[None, :, 1]) + cand_cost[None, :]
+            # A shortest path's first corner is one it only grazes: drop the others.
+            corner = cand_first >= 0
+            if corner.any():
+                ci = cand_first[corner]
+                grazing = _tangent(self.nodes[ci][None, :, :], self.prev[ci][None, :, :],
+                                   self.next[ci][None, :, :], block[:, None, :])
+                sub = total[:, corner]
+                sub[~grazing] = np.inf
+                total[:, corner] = sub
             order = np.argsort(total, axis=1)
             pending = np.arange(len(block))
             rank = 0
+            reachable = np.isfinite(total).sum(axis=1)
             while len(pending) and rank < order.shape[1]:
+                pending = pending[reachable[pending] > rank]
+                if not len(pending):
+                    break
                 width = 4 if rank < 16 else 64
                 cols = order[pending, rank:rank + width]            # (p, w)
                 rows = np.repeat(pending, cols.shape[1])
                 flat = cols.ravel()
                 seen = self.visible(block[rows], cand_pts[flat]).reshape(cols.shape)
+                seen &= np.isfinite(total[pending[:, None], cols])
                 hit = seen.any(axis=1)
                 pick = cols[np.arange(len(pending)), np.argmax(seen, axis=1)]
                 done = pending[hit]
