@@ -36,6 +36,7 @@ class Scenario:
     point_exit: np.ndarray | None = None       # index into the exit list per visitor point, -1 none
     point_time: np.ndarray | None = None
     point_first: np.ndarray | None = None
+    ties: dict[int, set[int]] = field(default_factory=dict)   # points exactly as near to several exits
 
 
 @dataclass
@@ -110,17 +111,25 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     speed = layout.settings.walking_speed
     allowed = [exit_ids.index(e) for e in exits if exit_points[exit_ids.index(e)] is not None]
     scenario = Scenario(exits=list(exits))
+    ties: dict[int, set[int]] = {}
     if base is not None and base.point_exit is not None:
         # Only the visitors of the closed exits need a new nearest exit.
         dist = base.point_time * speed
         which, first = base.point_exit.copy(), base.point_first.copy()
-        dist = dist.copy()
         redo = ~np.isin(which, allowed)
+        for i, tied in base.ties.items():
+            still = tied & set(allowed)
+            if len(still) > 1 and not redo[i]:
+                ties[i] = still
         if redo.any():
-            d2, w2, f2 = router.nearest_target(visitors.points[redo], exit_points, fields, allowed)
+            found: dict[int, set[int]] = {}
+            idx = np.nonzero(redo)[0]
+            d2, w2, f2 = router.nearest_target(visitors.points[redo], exit_points, fields, allowed, found)
             dist[redo], which[redo], first[redo] = d2, w2, f2
+            ties.update({int(idx[k]): v for k, v in found.items()})
     else:
-        dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed)
+        dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed, ties)
+    scenario.ties = ties
     scenario.point_exit, scenario.point_time, scenario.point_first = which, dist / speed, first
     reached = np.isfinite(dist)
     zones = layout.zones
@@ -130,10 +139,24 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     if not allowed or not included.any():
         return scenario
     index = np.nonzero(included)[0]
-    times = dist[included] / speed
-    weights = visitors.weights[included]
-    point_exit = which[included]
-    zone_of_point = visitors.zone[included]
+    # A point exactly as near to several exits sends an equal share to each.
+    rows, exits_of, shares = [], [], []
+    for i in index.tolist():
+        tied = ties.get(i)
+        if tied and len(tied) > 1:
+            for e in sorted(tied):
+                rows.append(i)
+                exits_of.append(e)
+                shares.append(1.0 / len(tied))
+        else:
+            rows.append(i)
+            exits_of.append(int(which[i]))
+            shares.append(1.0)
+    rows_a = np.asarray(rows)
+    times = dist[rows_a] / speed
+    weights = visitors.weights[rows_a] * np.asarray(shares)
+    point_exit = np.asarray(exits_of)
+    zone_of_point = visitors.zone[rows_a]
     total = float(weights.sum())
     result = flowmod.max_flow(network, layout, index, [exit_ids[i] for i in allowed])
     scenario.max_flow = result.persons_per_s
@@ -147,7 +170,7 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
                                       "time_s": 0.0})
             continue
         zones_here = np.unique(zone_of_point[mine])
-        sources = index[np.isin(zone_of_point, zones_here)]
+        sources = np.unique(rows_a[np.isin(zone_of_point, zones_here)])
         cap = flowmod.max_flow(network, layout, sources, [exit_ids[i]]).persons_per_s
         t_e = flowmod.queue_time(times[mine], weights[mine], cap)
         worst = max(worst, t_e)
@@ -233,7 +256,7 @@ def _egress_json(ctx: Context) -> dict:
         w = ctx.without_largest
         out["without_largest_exit"] = {
             "gate": ctx.largest_exit.id,
-            "time_s": None if w.stranded_zones or not w.exits else w.time_s,
+            "time_s": None if set(w.stranded_zones) - set(e.stranded_zones) or not w.exits else w.time_s,
         }
     return out
 

@@ -116,7 +116,9 @@ class Network:
     graph: nx.DiGraph
     point_node: np.ndarray                                   # network node of each visitor point
     gate_nodes: dict[str, str] = field(default_factory=dict)
-    edge_chords: dict[tuple, list[Chord]] = field(default_factory=dict)
+    # Per network edge, each contracted chain as its equally narrowest chords, ordered
+    # from the edge's lower node to its higher one.
+    edge_chords: dict[tuple, list[list[Chord]]] = field(default_factory=dict)
     corridors: list[Chord] = field(default_factory=list)   # the narrowest chord of each aisle
 
 
@@ -205,33 +207,37 @@ def build_network(layout: Layout, areas: Areas, points: np.ndarray) -> Network:
 
     graph = nx.DiGraph()
     graph.add_nodes_from(kept)
-    edge_chords: dict[tuple, list[Chord]] = {}
+    edge_chords: dict[tuple, list[list[Chord]]] = {}
     corridors: list[Chord] = []
     walked: set[tuple[int, int]] = set()
     for start in kept:
         for nxt, chord in alive[start].items():
             if (start, nxt) in walked:
                 continue
-            narrowest = chord
+            tied = [chord]        # the narrowest chords met, in order from start
             prev, cur = start, nxt
             walked.add((start, nxt))
             while cur not in kept:
                 (after, step), = [(u, c) for u, c in alive[cur].items() if u != prev] or [(None, None)]
                 if after is None:
                     break
-                if step.width < narrowest.width:
-                    narrowest = step
+                if step.width < tied[0].width - 1e-9:
+                    tied = [step]
+                elif step.width <= tied[0].width + 1e-9:
+                    tied.append(step)
                 prev, cur = cur, after
             if cur not in kept:
                 continue
             walked.add((cur, prev))
             if cur == start:
                 continue   # a loop back to the same triangle carries nothing across
-            corridors.append(narrowest)
+            corridors.append(tied[0])
             key = (start, cur) if start < cur else (cur, start)
-            edge_chords.setdefault(key, []).append(narrowest)
-    for (t, u), chords in edge_chords.items():
-        cap = sum(c.capacity for c in chords)
+            # Stored from the key's first node to its second, so a cut can take the
+            # tied chord nearest the side the exits are on.
+            edge_chords.setdefault(key, []).append(tied if start == key[0] else tied[::-1])
+    for (t, u), chains in edge_chords.items():
+        cap = sum(chain[0].capacity for chain in chains)
         graph.add_edge(t, u, capacity=cap)
         graph.add_edge(u, t, capacity=cap)
     network = Network(graph=graph, point_node=point_tri, edge_chords=edge_chords, corridors=corridors)
@@ -279,9 +285,11 @@ def max_flow(network: Network, layout: Layout, sources: np.ndarray,
         if t >= 0 and graph.has_node(t):
             graph.add_edge(src, int(t))
     gates = {g.id: g for g in layout.gates}
+    closed = 2 * layout.settings.body_radius
     for gid in gate_ids:
+        width = gates[gid].width
         graph.add_edge(network.gate_nodes[gid], sink,
-                       capacity=int(round(gates[gid].width * rate * FLOW_SCALE)))
+                       capacity=int(round(width * rate * FLOW_SCALE)) if width >= closed else 0)
     if not graph.has_node(src):
         return FlowResult(0.0, [])
     residual = nx.flow.boykov_kolmogorov(graph, src, sink)
@@ -309,7 +317,8 @@ def max_flow(network: Network, layout: Layout, sources: np.ndarray,
             bottlenecks.append({"width_m": gate.width, "segment": [list(gate.a), list(gate.b)],
                                 "gate": gate.id})
         else:
-            for chord in network.edge_chords[(u, v) if u < v else (v, u)]:
+            for chain in network.edge_chords[(u, v) if u < v else (v, u)]:
+                chord = chain[-1] if v > u else chain[0]     # the one nearest the exit side
                 bottlenecks.append({"width_m": chord.width, "segment": [list(chord.a), list(chord.b)]})
     return FlowResult(value / FLOW_SCALE, _merge_bottlenecks(bottlenecks))
 

@@ -173,14 +173,19 @@ class Router:
         return graph, names, fields, preds
 
     def nearest_target(self, points: np.ndarray, targets: Sequence[Point2], field_dist: dict,
-                       allowed: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                       allowed: Sequence[int],
+                       ties: dict[int, set[int]] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each point, the allowed target nearest on foot, its distance and first corner.
+
+        ``ties``, when given, receives the points that stand exactly as near to
+        several targets, with all of them.
 
         Candidates (corners and the targets themselves) are tried in order of the
         distance a path through them would have; the first one seen from the point
         is the exact answer, because every candidate's figure is a real path length
         and the true path's first corner is among them.
         """
+        ties = {} if ties is None else ties
         m = len(points)
         best = np.full(m, np.inf)
         which = np.full(m, -1)
@@ -244,4 +249,21 @@ class Router:
                 first[gi] = cand_first[chosen]
                 pending = pending[~hit]
                 rank += width
+            self._ties(block, start, total, cand_pts, cand_target, best, which, ties)
         return best, which, first
+
+    def _ties(self, block, start, total, cand_pts, cand_target, best, which, ties) -> None:
+        """Other targets exactly as near as the chosen one (a point on a watershed)."""
+        rows = np.nonzero(np.isfinite(best[start:start + len(block)]))[0]
+        if len(rows) == 0:
+            return
+        b = best[start + rows]
+        tol = 1e-6 * np.maximum(1.0, b)
+        near = (total[rows] <= (b + tol)[:, None]) & (cand_target[None, :] != which[start + rows][:, None])
+        r, c = np.nonzero(near)
+        if len(r) == 0:
+            return
+        seen = self.visible(block[rows[r]], cand_pts[c])
+        for rr, cc in zip(r[seen].tolist(), c[seen].tolist()):
+            i = start + int(rows[rr])
+            ties.setdefault(i, {int(which[i])}).add(int(cand_target[cc]))

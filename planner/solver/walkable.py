@@ -21,8 +21,11 @@ from shapely.geometry.base import BaseGeometry
 from planner.model.layout import Booth, Layout
 
 TOUCH = 0.05          # booths closer than this count as touching (SPEC §4)
-ARC_SEGMENTS = 2      # segments per quarter circle where N's corners are rounded
-NAV_SIMPLIFY = 0.01   # metres N's outline may move when redundant vertices are dropped
+# N's rounded corners are cut by chords (SPEC §4): three per quarter circle keep the
+# chords within 1 cm of the arc, so a gap between two corners closes within 4 % of
+# 2 × body radius; simplifying by 2 mm drops only vertices on straight runs.
+ARC_SEGMENTS = 3
+NAV_SIMPLIFY = 0.002
 EPS = 1e-6
 
 
@@ -119,10 +122,7 @@ def build_areas(layout: Layout) -> Areas:
     blocked = shapely.unary_union([obstacles, *blocks]) if blocks else obstacles
     walkable = as_area(site.difference(blocked)) if not blocked.is_empty else site
     radius = layout.settings.body_radius
-    # Bevelled corners: N's rounded corners cut by one straight segment each (SPEC §4);
-    # simplifying by a centimetre drops vertices that change no path measurably.
-    navigable = as_area(walkable.buffer(-radius, quad_segs=ARC_SEGMENTS, join_style="bevel")
-                        .simplify(NAV_SIMPLIFY))
+    navigable = as_area(walkable.buffer(-radius, quad_segs=ARC_SEGMENTS).simplify(NAV_SIMPLIFY))
     return Areas(site=site, obstacles=obstacles, booth_shapes=booth_shapes, blocks=blocks,
                  block_booths=members, walkable=walkable, navigable=navigable,
                  components=polygons_of(navigable))
