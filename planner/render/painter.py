@@ -1,0 +1,375 @@
+"""Draw a layout with a QPainter in scene metres (y down): canvas items and exports alike.
+
+Each ``paint_*`` function draws one prepared graphic (``graphics``); the
+painter's world transform says how many device pixels a metre is, which
+decides what is legible: labels too small to read are left out, hairlines
+keep a minimum width, and amenity badges keep a minimum size on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from planner.model.layout import Layout
+from planner.render import graphics as g
+from planner.render.geometry import device_scale
+from planner.render.style import DEFAULT_STYLE, Style, qcolor
+from planner.render.symbols import badge_path, symbol_path
+from planner.render.text import draw_label
+
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How a whole layout is drawn (exports choose; the canvas uses the defaults)."""
+
+    style: Style = field(default_factory=lambda: DEFAULT_STYLE)
+    booth_fill: str = "status"   # "status" or "zone"
+    labels: bool = True
+
+
+def _scale(painter: QPainter) -> float:
+    return device_scale(painter.worldTransform()) or 1.0
+
+
+def _pen(colour: QColor | str, width_m: float, scale: float, min_px: float, max_px: float,
+         join: Qt.PenJoinStyle = Qt.PenJoinStyle.RoundJoin) -> QPen:
+    """A pen ``width_m`` wide on the ground, held between ``min_px`` and ``max_px`` on the device."""
+    width_px = min(max(width_m * scale, min_px), max_px)
+    pen = QPen(qcolor(colour) if isinstance(colour, str) else colour, width_px / scale)
+    pen.setJoinStyle(join)
+    return pen
+
+
+def _hatch(painter: QPainter, clip: QPainterPath | QRectF, colour: QColor, spacing_m: float,
+           scale: float, width_px: float = 1.0) -> None:
+    """Diagonal hatching over ``clip``, at least 6 device pixels apart."""
+    spacing = max(spacing_m, 6.0 / scale)
+    rect = clip.boundingRect() if isinstance(clip, QPainterPath) else clip
+    painter.save()
+    if isinstance(clip, QPainterPath):
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+    else:
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+    painter.setPen(QPen(colour, width_px / scale))
+    h = rect.height()
+    start = math.floor((rect.left() - h) / spacing) * spacing
+    lines = []
+    x = start
+    while x <= rect.right():
+        lines.append(QLineF(x, rect.bottom(), x + h, rect.top()))
+        x += spacing
+    painter.drawLines(lines)
+    painter.restore()
+
+
+def _label(painter: QPainter, label: g.Label, style: Style, *, halo: bool = True,
+           min_px: float | None = None, max_px: float | None = None, opacity: float = 1.0) -> bool:
+    """Draw a prepared label; ``max_px`` caps its height on the device (it never grows past it)."""
+    height = label.height_m
+    if max_px is not None:
+        height = min(height, max_px / _scale(painter))
+    return draw_label(painter, label.text, label.pos, height, label.colour, bold=label.bold,
+                      halo=qcolor(style.halo) if halo else None, halo_fraction=style.halo_fraction,
+                      min_px=style.min_label_px if min_px is None else min_px, opacity=opacity)
+
+
+# -- the objects -------------------------------------------------------------------
+
+def paint_site(painter: QPainter, site: g.SiteGraphic, style: Style = DEFAULT_STYLE) -> None:
+    """The site: a light land fill inside a firm boundary line."""
+    scale = _scale(painter)
+    painter.setPen(_pen(style.site.outline, style.site.outline_m, scale, 1.4, style.max_line_px))
+    painter.setBrush(qcolor(style.site.fill))
+    painter.drawPath(site.path)
+
+
+def paint_obstacle(painter: QPainter, obstacle: g.ObstacleGraphic, style: Style = DEFAULT_STYLE,
+                   labels: bool = True) -> None:
+    scale = _scale(painter)
+    area = obstacle.area
+    painter.setPen(_pen(area.outline, area.outline_m, scale, style.min_line_px * 1.5, style.max_line_px))
+    painter.setBrush(qcolor(area.fill))
+    painter.drawPath(obstacle.path)
+    if area.hatch:
+        _hatch(painter, obstacle.path, qcolor(area.hatch), 1.5, scale)
+    if labels and obstacle.label is not None:
+        _label(painter, obstacle.label, style, halo=obstacle.kind not in ("stage",),
+               min_px=style.obstacle_label_min_px, max_px=style.obstacle_label_max_px)
+
+
+def paint_zone(painter: QPainter, zone: g.ZoneGraphic, style: Style = DEFAULT_STYLE) -> None:
+    """A themed zone: its colour, translucent, with a firmer outline."""
+    scale = _scale(painter)
+    fill = QColor(zone.colour)
+    fill.setAlpha(style.zone_fill_alpha)
+    outline = QColor(zone.colour)
+    outline.setAlpha(style.zone_outline_alpha)
+    pen = _pen(outline, style.zone_outline_m, scale, 1.2, style.max_line_px * 0.8)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    painter.drawPath(zone.path)
+
+
+def zone_label_opacity(style: Style, scale: float) -> float:
+    """How opaque zone names are at ``scale`` pixels per metre: gone once booth numbers read well."""
+    number_px = style.booth_number_m * scale
+    start = style.zone_label_fade_px
+    return max(0.0, min(1.0, 1.0 - (number_px - start) / start))
+
+
+def zone_label_height(style: Style, height_m: float, scale: float) -> float:
+    """A zone name's height: fitted to its zone, held between a legible and a quiet size on screen."""
+    largest = max(height_m, style.zone_label_max_m)
+    return min(max(height_m, style.zone_label_min_px / scale), style.zone_label_max_px / scale, largest)
+
+
+def paint_zone_label(painter: QPainter, label: g.ZoneLabelGraphic, style: Style = DEFAULT_STYLE) -> None:
+    """The zone's name (bilingual names whole); it fades out as zooming in reveals booth numbers."""
+    scale = _scale(painter)
+    text = label.label
+    height = zone_label_height(style, text.height_m, scale)
+    _label(painter, g.Label(text.text, text.pos, height, text.colour, text.bold), style,
+           opacity=zone_label_opacity(style, scale))
+
+
+def _arrow(tip: QPointF, direction: QPointF, length: float) -> QPolygonF:
+    """A filled arrowhead of ``length`` pointing along unit ``direction`` to ``tip``."""
+    back = QPointF(tip.x() - direction.x() * length, tip.y() - direction.y() * length)
+    side = QPointF(-direction.y() * length * 0.55, direction.x() * length * 0.55)
+    return QPolygonF([tip, back + side, back - side])
+
+
+def paint_gate(painter: QPainter, gate: g.GateGraphic, style: Style = DEFAULT_STYLE,
+               labels: bool = True) -> None:
+    """A thick coloured segment on the boundary, arrows for the way people pass, and its name."""
+    scale = _scale(painter)
+    colour = qcolor(gate.style.colour)
+    pen = _pen(colour, style.gate_line_m, scale, style.gate_line_min_px, style.gate_line_max_px)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    painter.drawLine(gate.a, gate.b)
+    length = QLineF(gate.a, gate.b).length()
+    size = max(min(length * 0.3, 3.0), 1.0)
+    if size * scale >= 5.0:
+        mid = (gate.a + gate.b) / 2
+        n = gate.inward
+        near = mid + n * (pen.widthF() * 0.5 + size * 0.25)
+        far = near + n * (size * 2.4)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(colour)
+        shaft = QPen(colour, size * 0.28)
+        shaft.setCapStyle(Qt.PenCapStyle.FlatCap)
+        heads = []
+        if gate.style.arrows in ("in", "both"):
+            heads.append(_arrow(far, n, size * 0.8))
+        if gate.style.arrows in ("out", "both"):
+            heads.append(_arrow(near, -n, size * 0.8))
+        start = near + n * (size * 0.8) if gate.style.arrows in ("out", "both") else near
+        end = far - n * (size * 0.8) if gate.style.arrows in ("in", "both") else far
+        painter.setPen(shaft)
+        painter.drawLine(start, end)
+        painter.setPen(_NO_PEN)
+        for head in heads:
+            painter.drawPolygon(head)
+    if labels and gate.label is not None:
+        h = gate_label_height(style, scale)
+        label = gate.label
+        _label(painter, g.Label(label.text, g.gate_label_pos(gate, h, style), h, label.colour, label.bold),
+               style)
+
+
+def gate_label_height(style: Style, scale: float) -> float:
+    """A gate name's height in metres: its ground size, held legible on an overview and quiet up close."""
+    height = min(max(style.gate_label_m, style.gate_label_min_px / scale), style.gate_label_max_m)
+    return min(height, style.gate_label_max_px / scale)
+
+
+def _flame(centre: QPointF, size: float) -> QPainterPath:
+    """A small flame: the booth cooks with open flame or gas."""
+    x, y, s = centre.x(), centre.y(), size / 2
+    path = QPainterPath(QPointF(x, y - s))
+    path.cubicTo(QPointF(x + s * 0.2, y - s * 0.4), QPointF(x + s * 0.8, y - s * 0.1),
+                 QPointF(x + s * 0.7, y + s * 0.35))
+    path.cubicTo(QPointF(x + s * 0.6, y + s * 0.85), QPointF(x - s * 0.6, y + s * 0.85),
+                 QPointF(x - s * 0.7, y + s * 0.35))
+    path.cubicTo(QPointF(x - s * 0.8, y - s * 0.05), QPointF(x - s * 0.3, y - s * 0.2),
+                 QPointF(x, y - s))
+    return path
+
+
+_SIDE_STRIPS = {
+    # local frame: +y is the front, -y the back, -x the left, +x the right
+    "front": lambda w, d, s: QRectF(-w / 2, d / 2 - s, w, s),
+    "back": lambda w, d, s: QRectF(-w / 2, -d / 2, w, s),
+    "left": lambda w, d, s: QRectF(-w / 2, -d / 2, s, d),
+    "right": lambda w, d, s: QRectF(w / 2 - s, -d / 2, s, d),
+}
+
+
+def paint_booth(painter: QPainter, booth: g.BoothGraphic, style: Style = DEFAULT_STYLE,
+                labels: bool = True) -> None:
+    """A booth: its fill, the open sides marked (the front darkest), a flame if it cooks, its number."""
+    scale = _scale(painter)
+    w, d = booth.width, booth.depth
+    rect = QRectF(-w / 2, -d / 2, w, d)
+    painter.save()
+    painter.setTransform(booth.frame, True)
+    painter.setPen(_pen(style.booth_outline, style.booth_outline_m, scale, style.min_line_px,
+                        style.max_line_px * 0.6, Qt.PenJoinStyle.MiterJoin))
+    painter.setBrush(booth.fill)
+    painter.drawRect(rect)
+    if booth.blocked and scale * min(w, d) > 12:
+        _hatch(painter, rect, qcolor(style.booth_blocked_hatch), 0.5, scale)
+    strip = min(style.booth_open_side_m, 0.15 * min(w, d))
+    if strip * scale >= 0.5:
+        painter.setPen(_NO_PEN)
+        for side in booth.open_sides:
+            colour = qcolor(style.booth_open_side)
+            if side != "front":
+                colour.setAlpha(110)
+            painter.setBrush(colour)
+            painter.drawRect(_SIDE_STRIPS[side](w, d, strip))
+    painter.restore()
+    if booth.cooking:
+        size = min(0.9, 0.3 * min(w, d))
+        if size * scale >= 3.0:
+            # In the back-right corner, but upright on the page, whichever way the booth faces.
+            inset = size * 0.5 + strip + 0.08
+            corner = booth.frame.map(QPointF(w / 2 - inset, -d / 2 + inset))
+            painter.save()
+            painter.translate(corner)
+            painter.rotate(booth.text_angle)
+            painter.setPen(_NO_PEN)
+            painter.setBrush(qcolor(style.booth_cooking))
+            painter.drawPath(_flame(QPointF(0.0, 0.0), size))
+            painter.restore()
+    if not labels or not booth.number or booth.number_m * scale < style.booth_number_min_px:
+        return
+    painter.save()
+    painter.translate(booth.frame.map(QPointF(0.0, 0.0)))
+    painter.rotate(booth.text_angle)
+    colour = qcolor(style.booth_number)
+    show_exhibitor = bool(booth.exhibitor) and booth.exhibitor_m * scale >= style.min_label_px * 1.5
+    if show_exhibitor:
+        gap = (booth.number_m + booth.exhibitor_m) * 0.42
+        draw_label(painter, booth.number, QPointF(0.0, -gap * 0.5), booth.number_m, colour,
+                   bold=True, min_px=0)
+        draw_label(painter, booth.exhibitor, QPointF(0.0, gap * 0.75), booth.exhibitor_m,
+                   qcolor(style.booth_exhibitor), min_px=0)
+    else:
+        draw_label(painter, booth.number, QPointF(0.0, 0.0), booth.number_m, colour, bold=True, min_px=0)
+    painter.restore()
+
+
+def amenity_size(style: Style, scale: float) -> float:
+    """Badge diameter in metres: its ground size, held between a legible and a quiet size on screen."""
+    size = min(max(style.amenity_m, style.amenity_min_px / scale), style.amenity_max_m)
+    return min(size, style.amenity_max_px / scale)
+
+
+def paint_amenity(painter: QPainter, amenity: g.AmenityGraphic, style: Style = DEFAULT_STYLE,
+                  labels: bool = True) -> None:
+    """A badge with a white symbol (cross, WC, i, extinguisher …) and the name below."""
+    scale = _scale(painter)
+    r = amenity_size(style, scale) / 2
+    painter.save()
+    painter.translate(amenity.pos)
+    painter.scale(r, r)
+    badge = badge_path(amenity.kind)
+    painter.setPen(QPen(QColor("#ffffff"), 0.16))
+    painter.setBrush(amenity.colour)
+    painter.drawPath(badge)
+    painter.setPen(_NO_PEN)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawPath(symbol_path(amenity.kind))
+    painter.restore()
+    if labels and amenity.label is not None:
+        label = amenity.label
+        h = min(label.height_m, style.amenity_label_max_px / scale)
+        below = g.Label(label.text, QPointF(label.pos.x(), label.pos.y() + r + h * 0.8), h,
+                        label.colour, label.bold)
+        _label(painter, below, style, min_px=style.amenity_label_min_px)
+
+
+# -- the whole layout ----------------------------------------------------------------
+
+@dataclass
+class LayoutGraphics:
+    """Every graphic of a layout, in drawing order."""
+
+    site: g.SiteGraphic
+    zones: list[g.ZoneGraphic]
+    obstacles: list[g.ObstacleGraphic]
+    booths: list[g.BoothGraphic]
+    gates: list[g.GateGraphic]
+    amenities: list[g.AmenityGraphic]
+    zone_labels: list[g.ZoneLabelGraphic]
+
+
+def layout_graphics(layout: Layout, options: RenderOptions | None = None) -> LayoutGraphics:
+    options = options or RenderOptions()
+    style = options.style
+    zone_of = layout.zone_of_booths() if options.booth_fill == "zone" else {}
+    zones = {z.id: z for z in layout.zones}
+    site_shape = layout.site.shape()
+    labels = [g.zone_label_graphic(z, style) for z in layout.zones]
+    return LayoutGraphics(
+        site=g.site_graphic(layout.site),
+        zones=[g.zone_graphic(z) for z in layout.zones],
+        obstacles=[g.obstacle_graphic(o, style) for o in layout.obstacles],
+        booths=[g.booth_graphic(b, style, g.booth_fill(b, style, options.booth_fill,
+                                                       zones.get(zone_of.get(b.id) or "")))
+                for b in layout.booths],
+        gates=[g.gate_graphic(gate, style, site_shape) for gate in layout.gates],
+        amenities=[g.amenity_graphic(a, style) for a in layout.amenities],
+        zone_labels=[lab for lab in labels if lab is not None],
+    )
+
+
+def paint_layout(painter: QPainter, layout: Layout, options: RenderOptions | None = None) -> None:
+    """Draw the whole layout in scene metres: set the painter's transform to place it on the page."""
+    options = options or RenderOptions()
+    style = options.style
+    parts = layout_graphics(layout, options)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    paint_site(painter, parts.site, style)
+    for zone in parts.zones:
+        paint_zone(painter, zone, style)
+    for obstacle in parts.obstacles:
+        paint_obstacle(painter, obstacle, style, options.labels)
+    for booth in parts.booths:
+        paint_booth(painter, booth, style, options.labels)
+    for gate in parts.gates:
+        paint_gate(painter, gate, style, options.labels)
+    for amenity in parts.amenities:
+        paint_amenity(painter, amenity, style, options.labels)
+    if options.labels:
+        for label in parts.zone_labels:
+            paint_zone_label(painter, label, style)
+    painter.restore()
+
+
+def layout_bounds(layout: Layout) -> QRectF:
+    """The scene rectangle a drawing of the whole layout covers."""
+    parts = layout_graphics(layout)
+    rect = parts.site.bounds
+    for group in (parts.zones, parts.obstacles, parts.booths, parts.gates, parts.amenities):
+        for item in group:
+            rect = rect.united(item.bounds)
+    return rect
+
+
+__all__ = [
+    "RenderOptions", "LayoutGraphics", "layout_graphics", "paint_layout", "layout_bounds",
+    "paint_site", "paint_obstacle", "paint_zone", "paint_zone_label", "paint_gate",
+    "paint_booth", "paint_amenity", "amenity_size", "zone_label_opacity", "gate_label_height",
+]

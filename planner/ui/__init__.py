@@ -1,0 +1,1 @@
+"""The editor's widgets: the only package that builds a QWidget."""

@@ -1,0 +1,1 @@
+"""The plan canvas: a scene mirroring the layout and a view to zoom and pan it."""
