@@ -59,6 +59,9 @@ def test_the_wheel_carries_layouts_and_icons(wheel):
     assert any(n.startswith("planner/layouts/examples/") and n.endswith(".festival.json") for n in names)
     assert any(n.startswith("planner/icons/") and n.endswith(".svg") for n in names)
     assert not any(n.startswith(("tests/", "layouts/", "icons/")) for n in names)
+    packages = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "planner").rglob("__init__.py")}
+    missing = [p for p in packages if f"{p}/__init__.py" not in names]
+    assert not missing, f"add {missing} to [tool.setuptools] packages in pyproject.toml"
 
 
 def test_the_installed_planner_opens_the_bundled_layout(installed, tmp_path):
