@@ -59,8 +59,9 @@ def visitor_points(layout: Layout, areas: Areas) -> Visitors:
     cell = GRID_CELL
     if total_area / cell ** 2 > MAX_POINTS * 0.9:
         cell = math.sqrt(total_area / (MAX_POINTS * 0.9))
+    frames = [_grid_frame(z.shape()) for z in layout.zones]
     while True:
-        per_zone = [_grid(part, cell) for part in parts]
+        per_zone = [_grid(part, cell, frame) for part, frame in zip(parts, frames)]
         if sum(len(p) for p in per_zone) <= MAX_POINTS:
             break
         cell *= 1.1
@@ -76,14 +77,40 @@ def visitor_points(layout: Layout, areas: Areas) -> Visitors:
     return Visitors(np.concatenate(pts), np.concatenate(weights), np.concatenate(zone_idx), parts)
 
 
-def _grid(part, cell: float) -> np.ndarray:
+def _grid_frame(shape) -> tuple[float, float, float, float]:
+    """The grid's origin and axes for a zone: along its oriented bounding box.
+
+    A grid tied to the zone, not to the site's axes, gives the same visitors
+    wherever the zone is moved or turned, so the egress figures do too.
+    """
+    box = shapely.oriented_envelope(shape)
+    if box.geom_type != "Polygon":
+        x0, y0, _, _ = shape.bounds
+        return x0, y0, 1.0, 0.0
+    corners = np.asarray(box.exterior.coords)[:4]
+    edges = np.roll(corners, -1, axis=0) - corners
+    k = int(np.argmax(np.hypot(edges[:, 0], edges[:, 1])))
+    ux, uy = edges[k] / max(np.hypot(*edges[k]), 1e-12)
+    # The corner lowest along both axes is the origin.
+    along = corners @ np.array([ux, uy])
+    across = corners @ np.array([-uy, ux])
+    return float(along.min()), float(across.min()), float(ux), float(uy)
+
+
+def _grid(part, cell: float, frame: tuple[float, float, float, float]) -> np.ndarray:
     if part.is_empty or part.area <= 0:
         return np.zeros((0, 2))
-    x0, y0, x1, y1 = part.bounds
-    xs = np.arange(math.floor(x0 / cell) * cell + cell / 2, x1, cell)
-    ys = np.arange(math.floor(y0 / cell) * cell + cell / 2, y1, cell)
-    gx, gy = np.meshgrid(xs, ys)
-    cand = np.column_stack([gx.ravel(), gy.ravel()])
+    a0, b0, ux, uy = frame
+    coords = shapely.get_coordinates(part)
+    along = coords @ np.array([ux, uy])
+    across = coords @ np.array([-uy, ux])
+    start_a = a0 + math.floor((along.min() - a0) / cell) * cell + cell / 2
+    start_b = b0 + math.floor((across.min() - b0) / cell) * cell + cell / 2
+    sa = np.arange(start_a, along.max(), cell)
+    sb = np.arange(start_b, across.max(), cell)
+    ga, gb = np.meshgrid(sa, sb)
+    ga, gb = ga.ravel(), gb.ravel()
+    cand = np.column_stack([ga * ux - gb * uy, ga * uy + gb * ux])
     inside = shapely.contains_xy(part, cand[:, 0], cand[:, 1]) if len(cand) else np.zeros(0, bool)
     found = cand[inside]
     if len(found) == 0:   # a small zone still holds its visitors somewhere

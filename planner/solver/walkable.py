@@ -21,11 +21,11 @@ from shapely.geometry.base import BaseGeometry
 from planner.model.layout import Booth, Layout
 
 TOUCH = 0.05          # booths closer than this count as touching (SPEC §4)
-# N's rounded corners are cut by chords (SPEC §4): three per quarter circle keep the
-# chords within 1 cm of the arc, so a gap between two corners closes within 4 % of
-# 2 × body radius; simplifying by 2 mm drops only vertices on straight runs.
-ARC_SEGMENTS = 3
-NAV_SIMPLIFY = 0.002
+# N's rounded corners are cut by one chord each (SPEC §4): the router's corners are
+# then two per obstacle corner. A cut corner would let N slip through gaps narrower
+# than 2 × body radius between two corners, so those gaps are closed explicitly.
+NAV_SIMPLIFY = 0.01   # metres N's outline may move when vertices on straight runs are dropped
+CLOSE_SEGMENTS = 4    # segments per quarter circle where a closed gap is sealed
 EPS = 1e-6
 
 
@@ -113,6 +113,29 @@ def merge_booths(shapes: list[Polygon]) -> tuple[list[Polygon], list[list[int]]]
     return blocks, members
 
 
+def _navigable(walkable: BaseGeometry, site: BaseGeometry, blockers: list[Polygon],
+               radius: float) -> BaseGeometry:
+    """N: W shrunk by the body radius, corners bevelled, closed gaps sealed."""
+    navigable = walkable.buffer(-radius, join_style="bevel").simplify(NAV_SIMPLIFY)
+    if navigable.is_empty:
+        return as_area(navigable)
+    frame = site.envelope.buffer(1.0, join_style="mitre").difference(site)
+    parts = [p for p in [*blockers, *polygons_of(frame)] if not p.is_empty]
+    if len(parts) > 1:
+        tree = shapely.STRtree(parts)
+        a_idx, b_idx = tree.query(parts, predicate="dwithin", distance=2 * radius)
+        keep = a_idx < b_idx
+        a_idx, b_idx = a_idx[keep], b_idx[keep]
+        if len(a_idx):
+            lines = shapely.shortest_line(np.asarray(parts, dtype=object)[a_idx],
+                                          np.asarray(parts, dtype=object)[b_idx])
+            gaps = lines[shapely.length(lines) > 0]
+            if len(gaps):
+                seals = shapely.buffer(gaps, radius, quad_segs=CLOSE_SEGMENTS)
+                navigable = navigable.difference(shapely.unary_union(seals))
+    return as_area(navigable)
+
+
 def build_areas(layout: Layout) -> Areas:
     site = as_area(layout.site.shape())
     obstacle_shapes = [o.shape() for o in layout.obstacles]
@@ -122,7 +145,7 @@ def build_areas(layout: Layout) -> Areas:
     blocked = shapely.unary_union([obstacles, *blocks]) if blocks else obstacles
     walkable = as_area(site.difference(blocked)) if not blocked.is_empty else site
     radius = layout.settings.body_radius
-    navigable = as_area(walkable.buffer(-radius, quad_segs=ARC_SEGMENTS).simplify(NAV_SIMPLIFY))
+    navigable = _navigable(walkable, site, [*polygons_of(obstacles), *blocks], radius)
     return Areas(site=site, obstacles=obstacles, booth_shapes=booth_shapes, blocks=blocks,
                  block_booths=members, walkable=walkable, navigable=navigable,
                  components=polygons_of(navigable))
