@@ -19,6 +19,7 @@ from planner.solver.routes import Router
 from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages
 
 ENDPOINT_REACH = 0.6     # metres beyond the body radius a side's middle may be from N
+SUBSAMPLES = 5           # per side of a cell on a watershed between exits
 
 
 @dataclass
@@ -130,6 +131,7 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     else:
         dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed, ties)
     scenario.ties = ties
+    shares = _watershed_shares(ctx_parts, visitors, dist / speed, which, ties, allowed, speed)
     scenario.point_exit, scenario.point_time, scenario.point_first = which, dist / speed, first
     reached = np.isfinite(dist)
     zones = layout.zones
@@ -139,22 +141,24 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     if not allowed or not included.any():
         return scenario
     index = np.nonzero(included)[0]
-    # A point exactly as near to several exits sends an equal share to each.
-    rows, exits_of, shares = [], [], []
+    # A point on a watershed between exits sends each its share, at its own walking time.
+    rows, exits_of, fractions, walk = [], [], [], []
     for i in index.tolist():
-        tied = ties.get(i)
-        if tied and len(tied) > 1:
-            for e in sorted(tied):
+        split = shares.get(i)
+        if split:
+            for e, fraction, t in split:
                 rows.append(i)
                 exits_of.append(e)
-                shares.append(1.0 / len(tied))
+                fractions.append(fraction)
+                walk.append(t)
         else:
             rows.append(i)
             exits_of.append(int(which[i]))
-            shares.append(1.0)
+            fractions.append(1.0)
+            walk.append(dist[i] / speed)
     rows_a = np.asarray(rows)
-    times = dist[rows_a] / speed
-    weights = visitors.weights[rows_a] * np.asarray(shares)
+    times = np.asarray(walk)
+    weights = visitors.weights[rows_a] * np.asarray(fractions)
     point_exit = np.asarray(exits_of)
     zone_of_point = visitors.zone[rows_a]
     total = float(weights.sum())
@@ -179,6 +183,48 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     scenario.time_s = max(worst, scenario.flow_s)
     scenario.walk_s = float(times.max())
     return scenario
+
+
+def _watershed_shares(parts: dict, visitors: flowmod.Visitors, times: np.ndarray, which: np.ndarray,
+                      ties: dict[int, set[int]], allowed: list[int],
+                      speed: float) -> dict[int, list[tuple[int, float, float]]]:
+    """How the visitors of cells that straddle a watershed split between exits.
+
+    A grid point carries its whole cell; where the neighbouring points leave
+    by another exit, the cell is sampled more finely and shared by the
+    samples' choices, so the answer does not jump when a watershed slides
+    past a row of points.
+    """
+    shares: dict[int, list[tuple[int, float, float]]] = {}
+    for i, tied in ties.items():
+        if np.isfinite(times[i]):
+            shares[i] = [(e, 1.0 / len(tied), float(times[i])) for e in sorted(tied)]
+    a, b = parts.setdefault("neighbours", visitors.neighbours())
+    if len(a) == 0:
+        return shares
+    differs = (which[a] != which[b]) & np.isfinite(times[a]) & np.isfinite(times[b])
+    border = np.unique(np.concatenate([a[differs], b[differs]]))
+    if len(border) == 0:
+        return shares
+    samples, owner = visitors.subsamples(border, SUBSAMPLES)
+    router: Router = parts["router"]
+    sample_ties: dict[int, set[int]] = {}
+    d, w, _ = router.nearest_target(samples, parts["exit_points"], parts["exit_fields"], allowed, sample_ties)
+    # Each sample votes for its exit; a sample on the watershed itself splits its vote.
+    votes: dict[int, dict[int, list[float]]] = {}
+    for s_idx in np.nonzero(np.isfinite(d))[0].tolist():
+        tied = sample_ties.get(s_idx, {int(w[s_idx])})
+        for e in tied:
+            entry = votes.setdefault(int(owner[s_idx]), {}).setdefault(e, [0.0, 0.0])
+            entry[0] += 1.0 / len(tied)
+            entry[1] += float(d[s_idx]) / len(tied)
+    for k, i in enumerate(border.tolist()):
+        mine = votes.get(k)
+        if not mine or (len(mine) == 1 and i not in ties):
+            continue
+        total = sum(v[0] for v in mine.values())
+        shares[i] = [(e, v[0] / total, v[1] / v[0] / speed) for e, v in sorted(mine.items())]
+    return shares
 
 
 def analyse(layout: Layout) -> Report:

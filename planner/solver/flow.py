@@ -49,6 +49,41 @@ class Visitors:
     weights: np.ndarray         # persons at each point
     zone: np.ndarray            # zone index of each point
     zone_parts: list            # zone ∩ N per zone
+    cell: float = GRID_CELL     # grid spacing in metres
+    axes: list = field(default_factory=list)   # (ux, uy) of each zone's grid
+
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of points one grid step apart (each pair once)."""
+        if len(self.points) < 2:
+            return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+        pts = shapely.points(self.points)
+        tree = shapely.STRtree(pts)
+        a, b = tree.query(pts, predicate="dwithin", distance=self.cell * 1.01)
+        keep = a < b
+        return a[keep], b[keep]
+
+    def subsamples(self, index: np.ndarray, per_side: int = 3) -> tuple[np.ndarray, np.ndarray]:
+        """Points spread evenly over the cells of the given points, inside their zone's part.
+
+        Returns the sample points and, for each, the position in ``index`` it belongs to.
+        """
+        offsets = (np.arange(per_side) - (per_side - 1) / 2) * (self.cell / per_side)
+        oa, ob = np.meshgrid(offsets, offsets)
+        oa, ob = oa.ravel(), ob.ravel()
+        samples, owner = [], []
+        for k, i in enumerate(index.tolist()):
+            ux, uy = self.axes[self.zone[i]]
+            x, y = self.points[i]
+            xs = x + oa * ux - ob * uy
+            ys = y + oa * uy + ob * ux
+            inside = shapely.contains_xy(self.zone_parts[self.zone[i]], xs, ys)
+            if not inside.any():
+                xs, ys, inside = np.array([x]), np.array([y]), np.array([True])
+            samples.append(np.column_stack([xs[inside], ys[inside]]))
+            owner.append(np.full(int(inside.sum()), k))
+        if not samples:
+            return np.zeros((0, 2)), np.zeros(0, dtype=int)
+        return np.concatenate(samples), np.concatenate(owner)
 
 
 def visitor_points(layout: Layout, areas: Areas) -> Visitors:
@@ -73,42 +108,43 @@ def visitor_points(layout: Layout, areas: Areas) -> Visitors:
         weights.append(np.full(len(grid), zone.peak_visitors / len(grid)))
         zone_idx.append(np.full(len(grid), zi))
     if not pts:
-        return Visitors(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=int), parts)
-    return Visitors(np.concatenate(pts), np.concatenate(weights), np.concatenate(zone_idx), parts)
+        return Visitors(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=int), parts, cell,
+                        [(f[4], f[5]) for f in frames])
+    return Visitors(np.concatenate(pts), np.concatenate(weights), np.concatenate(zone_idx), parts, cell,
+                    [(f[4], f[5]) for f in frames])
 
 
-def _grid_frame(shape) -> tuple[float, float, float, float]:
-    """The grid's origin and axes for a zone: along its oriented bounding box.
+def _grid_frame(shape) -> tuple[float, float, float, float, float, float]:
+    """The grid's frame for a zone: origin, extent and axes of its oriented bounding box.
 
-    A grid tied to the zone, not to the site's axes, gives the same visitors
-    wherever the zone is moved or turned, so the egress figures do too.
+    A grid tied to the zone, not to the site's axes, and centred in it, gives
+    the same visitors wherever the zone is moved or turned, and spreads them
+    evenly up to every side.
     """
     box = shapely.oriented_envelope(shape)
     if box.geom_type != "Polygon":
-        x0, y0, _, _ = shape.bounds
-        return x0, y0, 1.0, 0.0
+        x0, y0, x1, y1 = shape.bounds
+        return x0, y0, x1 - x0, y1 - y0, 1.0, 0.0
     corners = np.asarray(box.exterior.coords)[:4]
     edges = np.roll(corners, -1, axis=0) - corners
     k = int(np.argmax(np.hypot(edges[:, 0], edges[:, 1])))
     ux, uy = edges[k] / max(np.hypot(*edges[k]), 1e-12)
-    # The corner lowest along both axes is the origin.
     along = corners @ np.array([ux, uy])
     across = corners @ np.array([-uy, ux])
-    return float(along.min()), float(across.min()), float(ux), float(uy)
+    return (float(along.min()), float(across.min()), float(np.ptp(along)), float(np.ptp(across)),
+            float(ux), float(uy))
 
 
-def _grid(part, cell: float, frame: tuple[float, float, float, float]) -> np.ndarray:
+def _axis(start: float, length: float, cell: float) -> np.ndarray:
+    n = max(1, math.ceil(length / cell - 1e-9))
+    return start + (length - (n - 1) * cell) / 2 + cell * np.arange(n)
+
+
+def _grid(part, cell: float, frame: tuple[float, float, float, float, float, float]) -> np.ndarray:
     if part.is_empty or part.area <= 0:
         return np.zeros((0, 2))
-    a0, b0, ux, uy = frame
-    coords = shapely.get_coordinates(part)
-    along = coords @ np.array([ux, uy])
-    across = coords @ np.array([-uy, ux])
-    start_a = a0 + math.floor((along.min() - a0) / cell) * cell + cell / 2
-    start_b = b0 + math.floor((across.min() - b0) / cell) * cell + cell / 2
-    sa = np.arange(start_a, along.max(), cell)
-    sb = np.arange(start_b, across.max(), cell)
-    ga, gb = np.meshgrid(sa, sb)
+    a0, b0, la, lb, ux, uy = frame
+    ga, gb = np.meshgrid(_axis(a0, la, cell), _axis(b0, lb, cell))
     ga, gb = ga.ravel(), gb.ravel()
     cand = np.column_stack([ga * ux - gb * uy, ga * uy + gb * ux])
     inside = shapely.contains_xy(part, cand[:, 0], cand[:, 1]) if len(cand) else np.zeros(0, bool)
