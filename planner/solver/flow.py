@@ -183,6 +183,8 @@ class Network:
     # from the edge's lower node to its higher one.
     edge_chords: dict[tuple, list[list[Chord]]] = field(default_factory=dict)
     corridors: list[Chord] = field(default_factory=list)   # the narrowest chord of each aisle
+    residual: nx.DiGraph | None = None                      # shared by every max-flow run
+    flow_graph: nx.DiGraph | None = None                    # the graph with source and sink
 
 
 def _vertex_ring_positions(walkable) -> tuple[dict, list]:
@@ -332,57 +334,81 @@ class FlowResult:
     bottlenecks: list[dict]
 
 
+SOURCE, SINK = "source", "sink"
+
+
+def _residual(network: Network, layout: Layout) -> nx.DiGraph:
+    """One residual network for every run: all visitor triangles and all exits attached.
+
+    Each run switches the source and exit edges it needs on and the rest off,
+    instead of copying the graph and building a new residual network.
+    """
+    if network.residual is None:
+        graph = network.graph.copy()
+        for t in set(network.point_node.tolist()):
+            if t >= 0 and graph.has_node(t):
+                graph.add_edge(SOURCE, int(t))
+        rate = layout.settings.specific_flow / 60.0
+        gates = {g.id: g for g in layout.gates}
+        for gid, node in network.gate_nodes.items():
+            graph.add_edge(node, SINK, capacity=int(round(gates[gid].width * rate * FLOW_SCALE)))
+        graph.add_node(SOURCE)
+        graph.add_node(SINK)
+        network.flow_graph = graph
+        network.residual = nx.flow.build_residual_network(graph, "capacity")
+    return network.residual
+
+
 def max_flow(network: Network, layout: Layout, sources: np.ndarray,
              gate_ids: list[str]) -> FlowResult:
-    """Largest flow from the triangles holding ``source_points`` to the given exits.
+    """Largest flow from the triangles holding the given visitor points to the given exits.
 
     The bottleneck is the minimum cut nearest the exits: the chords (or gates)
     from which the exits can no longer be reached in the residual network.
     """
     if len(sources) == 0 or not gate_ids:
         return FlowResult(0.0, [])
+    residual = _residual(network, layout)
+    inf = residual.graph["inf"]
+    wanted = {int(t) for t in network.point_node[sources].tolist() if t >= 0}
+    if not wanted:
+        return FlowResult(0.0, [])
+    for t, edge in residual[SOURCE].items():
+        edge["capacity"] = inf if t in wanted else 0
     rate = layout.settings.specific_flow / 60.0
-    graph = network.graph.copy()
-    src, sink = "source", "sink"
-    for t in set(network.point_node[sources].tolist()):
-        if t >= 0 and graph.has_node(t):
-            graph.add_edge(src, int(t))
     gates = {g.id: g for g in layout.gates}
     closed = 2 * layout.settings.body_radius
-    for gid in gate_ids:
+    open_nodes = {network.gate_nodes[g]: gates[g] for g in gate_ids}
+    for gid, node in network.gate_nodes.items():
         width = gates[gid].width
-        graph.add_edge(network.gate_nodes[gid], sink,
-                       capacity=int(round(width * rate * FLOW_SCALE)) if width >= closed else 0)
-    if not graph.has_node(src):
-        return FlowResult(0.0, [])
-    residual = nx.flow.boykov_kolmogorov(graph, src, sink)
+        open_ = node in open_nodes and width >= closed
+        residual[node][SINK]["capacity"] = int(round(width * rate * FLOW_SCALE)) if open_ else 0
+    nx.flow.boykov_kolmogorov(network.flow_graph, SOURCE, SINK, residual=residual)
     value = residual.graph["flow_value"]
     # Nodes that can still reach the sink through unsaturated edges.
-    near_exit = {sink}
-    queue = deque([sink])
+    near_exit = {SINK}
+    queue = deque([SINK])
+    pred = residual.pred
     while queue:
         v = queue.popleft()
-        for u in residual.predecessors(v):
-            if u not in near_exit and residual[u][v]["capacity"] - residual[u][v]["flow"] > 0:
+        for u, edge in pred[v].items():
+            if u not in near_exit and edge["capacity"] - edge["flow"] > 0:
                 near_exit.add(u)
                 queue.append(u)
-    inf = residual.graph["inf"]
     bottlenecks = []
-    gate_by_node = {network.gate_nodes[g]: gates[g] for g in gate_ids}
-    for u, v, data in graph.edges(data=True):
-        if u in near_exit or v not in near_exit:
-            continue
-        cap = data.get("capacity", inf)
-        if cap >= inf:
-            continue
-        if v == sink:
-            gate = gate_by_node[u]
-            bottlenecks.append({"width_m": gate.width, "segment": [list(gate.a), list(gate.b)],
-                                "gate": gate.id})
-        else:
-            for chain in network.edge_chords[(u, v) if u < v else (v, u)]:
-                chord = chain[-1] if v > u else chain[0]     # the one nearest the exit side
-                bottlenecks.append({"width_m": chord.width, "segment": [list(chord.a), list(chord.b)]})
+    for v in near_exit:
+        for u, edge in pred[v].items():
+            cap = edge["capacity"]
+            if u in near_exit or cap <= 0 or cap >= inf or u == SOURCE:
+                continue
+            if v == SINK:
+                gate = open_nodes[u]
+                bottlenecks.append({"width_m": gate.width, "segment": [list(gate.a), list(gate.b)],
+                                    "gate": gate.id})
+            elif isinstance(u, int) and isinstance(v, int):
+                for chain in network.edge_chords[(u, v) if u < v else (v, u)]:
+                    chord = chain[-1] if v > u else chain[0]     # the one nearest the exit side
+                    bottlenecks.append({"width_m": chord.width, "segment": [list(chord.a), list(chord.b)]})
     return FlowResult(value / FLOW_SCALE, _merge_bottlenecks(bottlenecks))
 
 

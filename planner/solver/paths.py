@@ -26,10 +26,15 @@ def all_paths(ctx) -> list[dict]:
         path = None
         if a in node_of and b in node_of:
             if a not in cache:
-                cache[a] = nx.single_source_dijkstra(graph, node_of[a])
-            dist, routes = cache[a]
-            if node_of[b] in dist:
-                path = Path(length=dist[node_of[b]], polyline=ctx.router.polyline(routes[node_of[b]], points))
+                pred, dist = nx.dijkstra_predecessor_and_distance(graph, node_of[a])
+                cache[a] = (pred, dist)
+            pred, dist = cache[a]
+            end = node_of[b]
+            if end in dist:
+                route = [end]
+                while route[-1] != node_of[a]:
+                    route.append(pred[route[-1]][0])
+                path = Path(length=dist[end], polyline=ctx.router.polyline(route[::-1], points))
         out.append(path_json(a, b, path, speed))
     return out
 
