@@ -135,7 +135,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(format_report(report, layout.settings.max_egress_time))
+        print(format_report(report, layout))
     return EXIT_FINDINGS if report.errors else EXIT_OK
 
 

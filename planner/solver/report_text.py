@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from planner.i18n import format_number, ntr, tr
+from planner.model.layout import Layout
 from planner.solver.report import Report
 from planner.solver.rules import duration
 
 
-def format_report(report: Report, limit_s: float) -> str:
+def format_report(report: Report, layout: Layout) -> str:
+    """Findings by severity, egress and its bottleneck, zones, and a summary line."""
     s = report.summary
+    limit_s = layout.settings.max_egress_time
+    gate_names = {g.id: g.name or g.id for g in layout.gates}
     lines = [report.layout or tr("(unnamed layout)"), ""]
     for severity, title, items in (("error", tr("Errors"), report.errors),
                                    ("warning", tr("Warnings"), report.warnings)):
@@ -29,16 +33,22 @@ def format_report(report: Report, limit_s: float) -> str:
                         flow=format_number(e["max_flow_per_min"])))
         for b in e["bottlenecks"][:5]:
             (x1, y1), (x2, y2) = b["segment"]
+            if "gate" in b:
+                lines.append("  " + tr("bottleneck: exit {gate}, {width} m wide",
+                                       gate=gate_names.get(b["gate"], b["gate"]),
+                                       width=format_number(b["width_m"], 1)))
+                continue
             lines.append("  " + tr("bottleneck {width} m wide from ({x1}, {y1}) to ({x2}, {y2})",
                                    width=format_number(b["width_m"], 1), x1=format_number(x1, 1),
                                    y1=format_number(y1, 1), x2=format_number(x2, 1), y2=format_number(y2, 1)))
         for ex in e["exits"]:
             lines.append("  " + tr("exit {gate}: {visitors} visitors, {flow} persons/min, out in {time}",
-                                   gate=ex["gate"], visitors=format_number(ex["visitors"]),
+                                   gate=gate_names.get(ex["gate"], ex["gate"]), visitors=format_number(ex["visitors"]),
                                    flow=format_number(ex["flow_per_min"]), time=duration(ex["time_s"])))
         w = e.get("without_largest_exit")
         if w:
-            lines.append("  " + tr("with {gate} closed: {time}", gate=w["gate"], time=duration(w["time_s"])))
+            lines.append("  " + tr("with {gate} closed: {time}", gate=gate_names.get(w["gate"], w["gate"]),
+                                   time=duration(w["time_s"])))
         if report.free_flow_estimate:
             lines.append(tr("The egress time is a free-flow estimate: queues inside the aisles and before "
                             "the gates add time (aisle-overloaded names the aisles that cannot keep up)."))
