@@ -174,8 +174,13 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
                                       "time_s": 0.0})
             continue
         zones_here = np.unique(zone_of_point[mine])
-        sources = np.unique(rows_a[np.isin(zone_of_point, zones_here)])
-        cap = flowmod.max_flow(network, layout, sources, [exit_ids[i]]).persons_per_s
+        # C_e depends only on the zones and the exit: the same in every scenario.
+        key = (tuple(zones_here.tolist()), i)
+        cache = ctx_parts.setdefault("exit_capacity", {})
+        if key not in cache:
+            sources = np.nonzero(np.isin(visitors.zone, zones_here))[0]
+            cache[key] = flowmod.max_flow(network, layout, sources, [exit_ids[i]]).persons_per_s
+        cap = cache[key]
         t_e = flowmod.queue_time(times[mine], weights[mine], cap)
         worst = max(worst, t_e)
         scenario.per_exit.append({"gate": exit_ids[i], "visitors": float(weights[mine].sum()),
