@@ -46,12 +46,16 @@ def format_summary(layout: Layout) -> str:
         lines.append(tr("Organiser: {organiser}", organiser=e.organiser))
     if e.revision:
         lines.append(tr("Revision: {revision}", revision=e.revision))
-    lines.append(tr("Site area: {area} m²", area=format_number(layout.site.shape().area)))
+    from planner.solver.walkable import build_areas
+
+    lines.append(tr("Site area: {area} m², of which {walkable} m² walkable between obstacles and booths",
+                    area=format_number(layout.site.shape().area),
+                    walkable=format_number(build_areas(layout).walkable.area)))
 
     zone_of = layout.zone_of_booths()
     statuses = Counter(b.status for b in layout.booths)
     lines.append("")
-    lines.append(ntr("{n} booth", "{n} booths", len(layout.booths)) +
+    lines.append(ntr("{count} booth", "{count} booths", len(layout.booths), count=format_number(len(layout.booths))) +
                  (f" ({_status_counts(statuses)})" if layout.booths else ""))
     per_zone: dict[str | None, Counter[str]] = {}
     for booth in layout.booths:

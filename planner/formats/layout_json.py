@@ -391,19 +391,23 @@ def loads_layout(text: str | bytes) -> Layout:
         if len(text) > MAX_FILE_BYTES:
             raise LayoutFileError(tr("The file is {size:.0f} MB; layout files are limited to 50 MB.",
                                      size=len(text) / 1e6))
+        if text[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in text[:4096]:
+            raise LayoutFileError(_binary_message(text))
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise LayoutFileError(tr("The file is not UTF-8 text (invalid byte at position {pos}).",
-                                     pos=exc.start)) from None
+            line = text[:exc.start].count(b"\n") + 1
+            raise LayoutFileError(tr("The file is not UTF-8 text (an invalid byte on line {line}); "
+                                     "save it as UTF-8.", line=line)) from None
     elif len(text) > MAX_FILE_BYTES:
         raise LayoutFileError(tr("The file is {size:.0f} MB; layout files are limited to 50 MB.",
                                  size=len(text) / 1e6))
+    if not text.strip():
+        raise LayoutFileError(tr("The file is empty."))
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise LayoutFileError(tr("The file is not valid JSON: {reason} at line {line}, column {column}.",
-                                 reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
+        raise _json_error(exc) from None
     except _NotJsonNumber as exc:
         raise LayoutFileError(tr("The file is not valid JSON: {reason} is not a number JSON allows.",
                                  reason=exc)) from None
@@ -415,6 +419,31 @@ def loads_layout(text: str | bytes) -> Layout:
         return layout_from_dict(data)
     except RecursionError:
         raise LayoutFileError(tr("The file is nested too deeply to be a layout.")) from None
+
+
+def _binary_message(raw: bytes) -> str:
+    """What to say of a file with NUL bytes: UTF-16 text (as Excel and Notepad save) or not text."""
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            decoded = raw.decode(encoding).lstrip("\ufeff \t\r\n")
+        except UnicodeDecodeError:
+            continue
+        if decoded[:1] in ("{", "["):
+            return tr("The file is UTF-16 text; save it as UTF-8.")
+    return tr("The file is not text; a layout file is UTF-8 JSON.")
+
+
+def _json_error(exc: json.JSONDecodeError) -> LayoutFileError:
+    """The parser's complaint, with the comma to remove when that is the cause."""
+    before = exc.doc[:exc.pos].rstrip()
+    if before.endswith(",") and exc.doc[exc.pos:exc.pos + 1] in ("]", "}"):
+        comma = len(before) - 1
+        line = exc.doc.count("\n", 0, comma) + 1
+        column = comma - (exc.doc.rfind("\n", 0, comma) + 1) + 1
+        return LayoutFileError(tr("The file is not valid JSON: remove the comma before the closing bracket "
+                                  "at line {line}, column {column}.", line=line, column=column))
+    return LayoutFileError(tr("The file is not valid JSON: {reason} at line {line}, column {column}.",
+                              reason=exc.msg, line=exc.lineno, column=exc.colno))
 
 
 def read_layout(path: str | os.PathLike[str]) -> Layout:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from planner.i18n import format_number, ntr, tr
 from planner.model.layout import Layout
 from planner.solver.report import Report
 from planner.solver.rules import duration
+
+
+MAX_SECTIONS = 8   # bottleneck cross-sections listed before "and N more"
 
 
 def format_report(report: Report, layout: Layout) -> str:
@@ -26,21 +31,33 @@ def format_report(report: Report, layout: Layout) -> str:
         lines.append("")
     e = report.egress
     if e["time_s"] is not None:
-        lines.append(tr("Egress: {time} (longest walk {walk}, flow {flow}); the limit is {limit}.",
-                        time=duration(e["time_s"]), walk=duration(e["walk_s"]), flow=duration(e["flow_s"]),
-                        limit=duration(limit_s)))
-        lines.append(tr("Maximum egress flow: {flow} persons/min.",
-                        flow=format_number(e["max_flow_per_min"])))
-        for b in e["bottlenecks"][:5]:
+        slowest = max(e["exits"], key=lambda ex: ex["time_s"] if ex["time_s"] is not None else math.inf,
+                      default=None)
+        if slowest is not None and (e["flow_s"] is None or slowest["time_s"] >= e["flow_s"]):
+            lines.append(tr("Egress: {time}, set by the {visitors} visitors nearest to {gate}; the limit is {limit}.",
+                            time=duration(e["time_s"]), visitors=format_number(slowest["visitors"]),
+                            gate=gate_names.get(slowest["gate"], slowest["gate"]), limit=duration(limit_s)))
+        else:
+            lines.append(tr("Egress: {time}, set by the flow of the whole crowd through the bottleneck; "
+                            "the limit is {limit}.", time=duration(e["time_s"]), limit=duration(limit_s)))
+        lines.append("  " + tr("everyone through every exit at full flow: {flow}; the longest walk to an exit: {walk}",
+                               flow=duration(e["flow_s"]), walk=duration(e["walk_s"])))
+        lines.append("  " + tr("maximum egress flow: {flow} persons/min", flow=format_number(e["max_flow_per_min"])))
+        gates = [b for b in e["bottlenecks"] if "gate" in b]
+        sections = [b for b in e["bottlenecks"] if "gate" not in b]
+        if gates:
+            listed = ", ".join(tr("{gate} {width} m", gate=gate_names.get(b["gate"], b["gate"]),
+                                  width=format_number(b["width_m"], 1)) for b in gates)
+            lines.append("  " + tr("bottleneck at the exits themselves: {gates}", gates=listed))
+        for b in sections[:MAX_SECTIONS]:
             (x1, y1), (x2, y2) = b["segment"]
-            if "gate" in b:
-                lines.append("  " + tr("bottleneck: exit {gate}, {width} m wide",
-                                       gate=gate_names.get(b["gate"], b["gate"]),
-                                       width=format_number(b["width_m"], 1)))
-                continue
             lines.append("  " + tr("bottleneck {width} m wide from ({x1}, {y1}) to ({x2}, {y2})",
                                    width=format_number(b["width_m"], 1), x1=format_number(x1, 1),
                                    y1=format_number(y1, 1), x2=format_number(x2, 1), y2=format_number(y2, 1)))
+        if len(sections) > MAX_SECTIONS:
+            lines.append("  " + ntr("and {n} more bottleneck cross-section (see --json)",
+                                    "and {n} more bottleneck cross-sections (see --json)",
+                                    len(sections) - MAX_SECTIONS))
         for ex in e["exits"]:
             lines.append("  " + tr("exit {gate}: {visitors} visitors, {flow} persons/min, out in {time}",
                                    gate=gate_names.get(ex["gate"], ex["gate"]), visitors=format_number(ex["visitors"]),
@@ -61,9 +78,10 @@ def format_report(report: Report, layout: Layout) -> str:
                                    area=format_number(z["walkable_m2"]), density=format_number(z["density"], 2),
                                    los=z["los"]))
         lines.append("")
-    lines.append(ntr("{n} booth", "{n} booths", s["booths"]) + ", " +
-                 ntr("{n} zone", "{n} zones", s["zones"]) + ", " +
-                 ntr("{n} gate", "{n} gates", s["gates"]) + "; " +
-                 ntr("{n} error", "{n} errors", s["errors"]) + ", " +
-                 ntr("{n} warning", "{n} warnings", s["warnings"]) + ".")
+    lines.append(tr("{booths}, {zones}, {gates}; {errors}, {warnings}.",
+                    booths=ntr("{count} booth", "{count} booths", s["booths"], count=format_number(s["booths"])),
+                    zones=ntr("{n} zone", "{n} zones", s["zones"]),
+                    gates=ntr("{n} gate", "{n} gates", s["gates"]),
+                    errors=ntr("{n} error", "{n} errors", s["errors"]),
+                    warnings=ntr("{n} warning", "{n} warnings", s["warnings"])))
     return "\n".join(lines)

@@ -149,8 +149,10 @@ class Router:
                 out.append((float(self.nodes[node][0]), float(self.nodes[node][1])))
         return out
 
-    def shortest(self, a: Point2, b: Point2) -> Path | None:
+    def shortest(self, a: Point2 | None, b: Point2 | None) -> Path | None:
         """The shortest path from a to b in N, or None when they are not joined."""
+        if a is None or b is None:
+            return None
         if self.areas.component_of(a) is None or self.areas.component_of(b) is None:
             return None
         graph, (na, nb) = self.with_points([a, b])

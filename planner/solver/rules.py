@@ -17,7 +17,7 @@ from planner.solver.report import SEVERITY_ORDER, Finding
 
 OVERLAP_AREA = 0.01       # m² shared before two shapes overlap
 GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
-MIN_EXIT_WIDTH = 1.05     # metres (UK open-air fire-safety guide)
+MIN_EXIT_WIDTH = 1.05     # metres: the narrowest exit the UK open-air fire-safety guide accepts
 
 
 def m(value: float, decimals: int = 1) -> str:
@@ -88,7 +88,7 @@ def booth_outside_site(ctx) -> list[Finding]:
             hit = [o for o in ctx.layout.obstacles if o.shape().intersection(shape).area > 0]
             names = ", ".join(o.name or o.id for o in hit)
             out.append(Finding("booth-outside-site", "error",
-                               tr("Booth {booth} stands {area} m² on {obstacle}.",
+                               tr("Booth {booth} stands on {obstacle} ({area} m² of it).",
                                   booth=booth_name(booth), area=m(covered, 2), obstacle=names),
                                booth.centre, [booth.id] + [o.id for o in hit], covered, OVERLAP_AREA))
     return out
@@ -373,6 +373,14 @@ def zone_density(ctx) -> list[Finding]:
     return out
 
 
+# The order of SPEC §4's table: how findings are listed within a severity.
+RULE_ORDER = [
+    "aisle-too-narrow", "booth-unreachable", "booth-closed", "booth-overlap", "booth-outside-site",
+    "duplicate-booth-number", "zone-unreachable", "zone-overlap", "invalid-geometry", "gate-off-boundary",
+    "no-exit", "egress-too-slow", "zone-too-dense", "zone-crowded", "aisle-overloaded", "exit-too-narrow",
+    "egress-without-largest-exit", "exit-too-far",
+]
+
 RULES: list[Callable] = [
     aisle_too_narrow, booth_unreachable, booth_closed, booth_overlap, booth_outside_site,
     duplicate_booth_number, zone_unreachable, zone_overlap, invalid_geometry, gate_off_boundary,
@@ -383,7 +391,7 @@ RULES: list[Callable] = [
 
 def run_rules(ctx) -> list[Finding]:
     findings = [f for rule in RULES for f in rule(ctx)]
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], RULE_ORDER.index(f.rule)))
     return findings
 
 

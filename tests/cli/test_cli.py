@@ -34,7 +34,9 @@ def test_info_summarises_the_layout(layout_file, capsys):
     assert out.startswith("Test Market\n")
     assert "Venue: Test Park" in out
     assert "Dates: 13–16 September 2018" in out
-    assert "Site area: 5,000 m²" in out                 # 100 × 50 m
+    # 100 × 50 m, less the 20 × 20 m pond and the booths: 9 + 9 + 18 + 9 m², of which
+    # b-2 and b-3 share 4.5 m²: 5,000 − 400 − 40.5 = 4,559.5
+    assert "Site area: 5,000 m², of which 4,560 m² walkable" in out
     assert "4 booths (available 2, reserved 1, sold 1)" in out
     assert re.search(r"Anime · 动漫\s+3\s+available 1, reserved 1, sold 1\n", out)
     assert re.search(r"Gourmet · 美食\s+1\s+available 1\n", out)
@@ -46,7 +48,8 @@ def test_info_summarises_the_layout(layout_file, capsys):
     (b"{not json", "not valid JSON"),
     (json.dumps({"format": "festival-planner/layout", "version": 1}).encode(), "site: required but missing"),
     (json.dumps({"format": "festival-planner/layout", "version": 9}).encode(), "version 9"),
-    (b"\x00\x01\x02", "not valid JSON"),
+    (b"\x00\x01\x02", "not text"),
+    (b"", "The file is empty."),
 ])
 def test_bad_files_exit_2_with_one_sentence(tmp_path, content, expected):
     path = tmp_path / "bad.festival.json"

@@ -84,9 +84,14 @@ def test_a_newer_version_is_refused_by_name():
 
 @pytest.mark.parametrize("text, expected", [
     ('{"format": "festival-planner/layout", ', "not valid JSON"),
-    ("", "not valid JSON"),
+    ("", "The file is empty."),
+    ("  \n", "The file is empty."),
+    ('{"format": "festival-planner/layout",\n "booths": [1, 2,\n ]}', "remove the comma before the closing bracket at line 2, column 17"),
+    ('{"format": 1,\n}', "remove the comma before the closing bracket at line 1, column 13"),
     ("[1, 2]", "expected an object"),
-    (b"\xff\xfe{}", "not UTF-8"),
+    (b"\xff\xfe{\x00}\x00", "UTF-16 text; save it as UTF-8"),
+    ('{"name": "西湖"}'.encode("utf-16-le"), "UTF-16 text; save it as UTF-8"),
+    (b'{\n"name": "\xff"}', "not UTF-8 text (an invalid byte on line 2)"),
     ('{"version": NaN}', "NaN is not a number JSON allows"),
     ("[" * 100000 + "]" * 100000, "nested too deeply"),
     ('{"version": ' + "9" * 5000 + "}", "number too long"),
