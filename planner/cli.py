@@ -42,8 +42,8 @@ def _editor_parser() -> argparse.ArgumentParser:
         description=tr("Lay out an outdoor market festival and check that the crowd can flow. "
                        "Without a command, opens the editor on LAYOUT or on the bundled West Lake layout."),
         epilog=tr("Commands: 'festival-planner info LAYOUT' prints a summary, 'festival-planner check LAYOUT' "
-                  "analyses crowd flow, 'festival-planner route LAYOUT FROM TO' finds a walking path; "
-                  "each takes --help."),
+                  "analyses crowd flow, 'festival-planner route LAYOUT FROM TO' finds a walking path, "
+                  "'festival-planner export LAYOUT -o FILE' writes the booth map; each takes --help."),
     )
     parser.add_argument("layout", nargs="?", type=Path, metavar="LAYOUT",
                         help=tr("a *.festival.json file (default: the West Lake festival)"))
@@ -182,10 +182,96 @@ def _cmd_route(args: argparse.Namespace) -> int:
     return EXIT_OK if path is not None else EXIT_FINDINGS
 
 
+def _paper_arg(value: str) -> str:
+    from planner.export.options import PAPERS, paper_name
+
+    name = paper_name(value)
+    if name is None:
+        raise argparse.ArgumentTypeError(tr("unknown paper {paper}; choose one of {papers}", paper=value,
+                                            papers=", ".join(PAPERS)))
+    return name
+
+
+def _scale_arg(value: str) -> int | None:
+    from planner.export.options import parse_scale
+
+    try:
+        return parse_scale(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("expected fit or a scale such as 1:500, got {value}",
+                                            value=value)) from None
+
+
+def _dpi_arg(value: str) -> int:
+    from planner.export.options import MAX_DPI, MIN_DPI
+
+    try:
+        dpi = int(value)
+    except ValueError:
+        dpi = 0
+    if not MIN_DPI <= dpi <= MAX_DPI:
+        raise argparse.ArgumentTypeError(tr("expected a resolution from {low} to {high} dpi, got {value}",
+                                            low=MIN_DPI, high=MAX_DPI, value=value))
+    return dpi
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from planner.export.options import ORIENTATIONS, SHEETS, VIEWS
+
+    parser = _Parser(prog="festival-planner export",
+                     description=tr("Write the booth map as PDF, PNG or SVG, the booth list as CSV, or the "
+                                    "layout as GeoJSON, chosen by the suffix of OUT."))
+    parser.add_argument("layout", type=Path, metavar="LAYOUT")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help=tr("the file to write: .pdf, .png, .svg, .csv or .geojson"))
+    parser.add_argument("--paper", type=_paper_arg, default="A3",
+                        help=tr("A4, A3, A2, A1, A0, Letter, Legal or Tabloid (default: A3)"))
+    parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape",
+                        help=tr("landscape or portrait (default: landscape)"))
+    parser.add_argument("--scale", type=_scale_arg, default=None, metavar="fit|1:N",
+                        help=tr("the zone sheets' scale, exactly true on paper; fit puts each zone on one "
+                                "sheet if its booth numbers stay at least 6 pt, else tiles it (default: fit)"))
+    parser.add_argument("--sheets", choices=SHEETS, default=None,
+                        help=tr("which sheets: overview, zones, tiles or all (default: all for PDF, "
+                                "overview for PNG and SVG)"))
+    parser.add_argument("--view", choices=VIEWS, default="exhibitor",
+                        help=tr("exhibitor, visitor or safety map (default: exhibitor)"))
+    parser.add_argument("--dpi", type=_dpi_arg, default=200, help=tr("PNG resolution (default: 200)"))
+    parser.add_argument("--exhibitor-index", action="store_true",
+                        help=tr("add a booth index sorted by exhibitor name"))
+    _add_lang(parser)
+    return parser
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from planner.export import ExportError, ExportOptions, export_layout
+    from planner.export.options import LIST_FORMATS, output_format
+
+    layout = _load(args.layout)
+    options = ExportOptions(paper=args.paper, orientation=args.orientation, scale=args.scale,
+                            sheets=args.sheets, view=args.view, dpi=args.dpi,
+                            exhibitor_index=args.exhibitor_index)
+    try:
+        result = export_layout(layout, args.output, options, source=args.layout)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    except ImportError as exc:
+        if output_format(args.output.suffix) in LIST_FORMATS:
+            raise
+        raise UsageError(tr("Writing {file} needs Qt, which could not be loaded ({reason}); CSV and GeoJSON "
+                            "exports work without it.", file=args.output.name, reason=exc)) from None
+    for note in result.notes:
+        print(f"festival-planner: {note}", file=sys.stderr)
+    for path in result.files:
+        print(tr("Wrote {file}.", file=str(path)))
+    return EXIT_OK
+
+
 COMMANDS = {
     "info": (_info_parser, _cmd_info),
     "check": (_check_parser, _cmd_check),
     "route": (_route_parser, _cmd_route),
+    "export": (_export_parser, _cmd_export),
 }
 
 

@@ -25,7 +25,7 @@ from planner.render.geometry import (
 from planner.render.style import AreaStyle, GateStyle, Style, qcolor
 from planner.render.text import elide, fit_height, label_rect, text_width
 
-BOOTH_FILL_MODES = ("status", "zone")
+BOOTH_FILL_MODES = ("status", "zone", "safety")
 
 
 @dataclass(frozen=True)
@@ -216,16 +216,39 @@ def _inward(gate: Gate, site: shapely.Geometry | None) -> tuple[float, float]:
     return nx, ny
 
 
-def gate_label_pos(gate: GateGraphic, height_m: float, style: Style) -> QPointF:
-    """Where a gate's name of ``height_m`` is centred: outside the site, clear of the gate line."""
+GATE_LABEL_LEADING = 1.2   # line spacing of a gate name set on two lines, in text heights
+
+
+def gate_label_lines(gate: GateGraphic) -> list[str]:
+    """A gate's name as drawn: a bilingual name ("Gate N1 · 北山街一号门") takes two lines.
+
+    Gate names keep a legible size on an overview, where they are large on the
+    ground: on one line "Bai Causeway West Gate · 白堤西口" reaches over a
+    hundred metres out from the site, and the names of gates sixty metres apart
+    run into each other. Stacked, each stays by its own gate.
+    """
     assert gate.label is not None
+    parts = [part for part in gate.label.text.split(" · ") if part]
+    return parts or [gate.label.text]
+
+
+def gate_label_rect(gate: GateGraphic, height_m: float, style: Style) -> QRectF:
+    """The scene rectangle a gate's name of ``height_m`` covers, clear of the gate line, outside the site."""
+    lines = gate_label_lines(gate)
+    w = max(text_width(line, height_m, bold=True) for line in lines)
+    h = height_m * (GATE_LABEL_LEADING * (len(lines) - 1) + 1.4)
     n = gate.inward
-    w = text_width(gate.label.text, height_m, bold=True)
     # How far the label's box reaches along the normal, so it clears the line whichever way it runs.
-    half = abs(n.x()) * w / 2 + abs(n.y()) * height_m * 0.7
+    half = abs(n.x()) * w / 2 + abs(n.y()) * h / 2
     gap = style.gate_line_m + height_m * 0.5 + half
     mid = (gate.a + gate.b) / 2
-    return QPointF(mid.x() - n.x() * gap, mid.y() - n.y() * gap)
+    centre = QPointF(mid.x() - n.x() * gap, mid.y() - n.y() * gap)
+    return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
+
+
+def gate_label_pos(gate: GateGraphic, height_m: float, style: Style) -> QPointF:
+    """Where a gate's name of ``height_m`` is centred: outside the site, clear of the gate line."""
+    return gate_label_rect(gate, height_m, style).center()
 
 
 def gate_graphic(gate: Gate, style: Style, site: shapely.Geometry | None) -> GateGraphic:
@@ -243,13 +266,17 @@ def gate_graphic(gate: Gate, style: Style, site: shapely.Geometry | None) -> Gat
                       bold=True)
         graphic = GateGraphic(a, b, inward, gate_style, label, bounds)
         h = style.gate_label_max_m
-        pos = gate_label_pos(graphic, h, style)
-        bounds = bounds.united(label_rect(gate.name, pos, h, bold=True).adjusted(-h, -h, h, h))
+        bounds = bounds.united(gate_label_rect(graphic, h, style).adjusted(-h, -h, h, h))
     return GateGraphic(a, b, inward, gate_style, label, bounds)
 
 
 def booth_fill(booth: Booth, style: Style, mode: str = "status", zone: Zone | None = None) -> QColor:
-    """The booth's fill: by status, or by the colour of the zone it stands in."""
+    """The booth's fill: by status, by the colour of the zone it stands in, or for safety.
+
+    The safety fill is quiet for every booth except those that cook with open flame or gas.
+    """
+    if mode == "safety":
+        return qcolor(style.booth_cooking_fill if booth.cooking else style.booth_safety_fill)
     if mode == "zone" and zone is not None and booth.status != "blocked":
         return qcolor(zone.color).lighter(150)
     return qcolor(style.booth_fill(booth.status))

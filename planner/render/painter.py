@@ -29,8 +29,9 @@ class RenderOptions:
     """How a whole layout is drawn (exports choose; the canvas uses the defaults)."""
 
     style: Style = field(default_factory=lambda: DEFAULT_STYLE)
-    booth_fill: str = "status"   # "status" or "zone"
+    booth_fill: str = "status"   # "status", "zone" or "safety" (see graphics.BOOTH_FILL_MODES)
     labels: bool = True
+    amenity_kinds: frozenset[str] | None = None   # the kinds drawn; None draws every kind
 
 
 def _scale(painter: QPainter) -> float:
@@ -181,8 +182,12 @@ def paint_gate(painter: QPainter, gate: g.GateGraphic, style: Style = DEFAULT_ST
     if labels and gate.label is not None:
         h = gate_label_height(style, scale)
         label = gate.label
-        _label(painter, g.Label(label.text, g.gate_label_pos(gate, h, style), h, label.colour, label.bold),
-               style)
+        lines = g.gate_label_lines(gate)
+        centre = g.gate_label_pos(gate, h, style)
+        step = h * g.GATE_LABEL_LEADING
+        for i, line in enumerate(lines):
+            at = QPointF(centre.x(), centre.y() + (i - (len(lines) - 1) / 2) * step)
+            _label(painter, g.Label(line, at, h, label.colour, label.bold), style)
 
 
 def gate_label_height(style: Style, scale: float) -> float:
@@ -317,6 +322,7 @@ def layout_graphics(layout: Layout, options: RenderOptions | None = None) -> Lay
     options = options or RenderOptions()
     style = options.style
     zone_of = layout.zone_of_booths() if options.booth_fill == "zone" else {}
+    kinds = options.amenity_kinds
     zones = {z.id: z for z in layout.zones}
     site_shape = layout.site.shape()
     labels = [g.zone_label_graphic(z, style) for z in layout.zones]
@@ -328,7 +334,7 @@ def layout_graphics(layout: Layout, options: RenderOptions | None = None) -> Lay
                                                        zones.get(zone_of.get(b.id) or "")))
                 for b in layout.booths],
         gates=[g.gate_graphic(gate, style, site_shape) for gate in layout.gates],
-        amenities=[g.amenity_graphic(a, style) for a in layout.amenities],
+        amenities=[g.amenity_graphic(a, style) for a in layout.amenities if kinds is None or a.kind in kinds],
         zone_labels=[lab for lab in labels if lab is not None],
     )
 
@@ -336,24 +342,38 @@ def layout_graphics(layout: Layout, options: RenderOptions | None = None) -> Lay
 def paint_layout(painter: QPainter, layout: Layout, options: RenderOptions | None = None) -> None:
     """Draw the whole layout in scene metres: set the painter's transform to place it on the page."""
     options = options or RenderOptions()
+    paint_graphics(painter, layout_graphics(layout, options), options)
+
+
+def paint_graphics(painter: QPainter, parts: LayoutGraphics, options: RenderOptions | None = None,
+                   visible: QRectF | None = None) -> None:
+    """Draw prepared graphics; with ``visible`` (scene metres), only those that reach into it.
+
+    Exports prepare the graphics once and draw them on many sheets, each
+    showing a part of the site: what lies outside a sheet is not written at all.
+    """
+    options = options or RenderOptions()
     style = options.style
-    parts = layout_graphics(layout, options)
+
+    def shown(items: list) -> list:
+        return items if visible is None else [i for i in items if i.bounds.intersects(visible)]
+
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     paint_site(painter, parts.site, style)
-    for zone in parts.zones:
+    for zone in shown(parts.zones):
         paint_zone(painter, zone, style)
-    for obstacle in parts.obstacles:
+    for obstacle in shown(parts.obstacles):
         paint_obstacle(painter, obstacle, style, options.labels)
-    for booth in parts.booths:
+    for booth in shown(parts.booths):
         paint_booth(painter, booth, style, options.labels)
-    for gate in parts.gates:
+    for gate in shown(parts.gates):
         paint_gate(painter, gate, style, options.labels)
-    for amenity in parts.amenities:
+    for amenity in shown(parts.amenities):
         paint_amenity(painter, amenity, style, options.labels)
     if options.labels:
-        for label in parts.zone_labels:
+        for label in shown(parts.zone_labels):
             paint_zone_label(painter, label, style)
     painter.restore()
 
@@ -369,7 +389,7 @@ def layout_bounds(layout: Layout) -> QRectF:
 
 
 __all__ = [
-    "RenderOptions", "LayoutGraphics", "layout_graphics", "paint_layout", "layout_bounds",
+    "RenderOptions", "LayoutGraphics", "layout_graphics", "paint_layout", "paint_graphics", "layout_bounds",
     "paint_site", "paint_obstacle", "paint_zone", "paint_zone_label", "paint_gate",
     "paint_booth", "paint_amenity", "amenity_size", "zone_label_opacity", "gate_label_height",
 ]

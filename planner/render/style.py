@@ -82,6 +82,15 @@ class Style:
     booth_exhibitor_m: float = 0.4
     booth_cooking: str = "#e8641e"
     booth_blocked_hatch: str = "#8d8a85"
+    booth_safety_fill: str = "#ebe8e1"   # the safety map: every booth quiet ...
+    booth_cooking_fill: str = "#f6b48a"  # ... except those with open flame or gas
+
+    # -- analysis overlays (the safety map) ----------------------------------------------
+    bottleneck: str = "#d7191c"
+    bottleneck_m: float = 1.2          # line across the narrowest cross-section
+    bottleneck_min_px: float = 2.5
+    exit_tag: str = "#17823b"          # clear width written beside each exit, green as exit signs are
+    exit_tag_text: str = "#ffffff"
 
     # -- gates -----------------------------------------------------------------------
     gates: dict[str, GateStyle] = field(default_factory=lambda: {
@@ -140,6 +149,36 @@ class Style:
 
 
 DEFAULT_STYLE = Style()
+
+
+@dataclass(frozen=True)
+class SheetStyle:
+    """The furniture of a printed sheet (frame, title block, legend, index): sizes in points."""
+
+    ink: str = "#1f262d"
+    muted: str = "#5b6670"
+    rule: str = "#9aa3aa"
+    faint: str = "#e4e7ea"             # table stripes, the overlap band of tiles
+    accent: str = "#c0392b"            # this sheet's window on the inset
+    other_sheet: str = "#5b6670"       # other sheets' windows on the overview
+    error: str = "#c62828"
+    warning: str = "#b26a00"
+    ok: str = "#2e7d32"
+    title_pt: float = 13.0
+    heading_pt: float = 9.0
+    text_pt: float = 7.5
+    small_pt: float = 6.0
+    frame_pt: float = 0.8              # the map frame
+    rule_pt: float = 0.4               # lines of the title block and tables
+    crop_mark_pt: float = 0.5
+    crop_mark_mm: float = 6.0
+    margin_mm: float = 10.0
+    gap_mm: float = 10.0               # between the map and the panel (room for crop marks)
+    overlap_mm: float = 12.0           # tiles share this much of the map on paper
+    focus_veil_alpha: int = 120        # of 255: white over what lies outside a zone sheet's zone
+
+
+DEFAULT_SHEET_STYLE = SheetStyle()
 
 
 def qcolor(value: str, alpha: int | None = None) -> QColor:

@@ -12,7 +12,9 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter
+from PySide6.QtGui import (
+    QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPaintEngine, QPen,
+)
 
 from planner.render.geometry import device_scale
 
@@ -104,6 +106,15 @@ def elide(text: str, height_m: float, max_width_m: float, bold: bool = False) ->
     return _metrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, width_px)
 
 
+_VECTOR_ENGINES = frozenset({QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture})
+
+
+def is_vector_device(painter: QPainter) -> bool:
+    """True when the painter writes vectors and text (PDF, SVG), not pixels."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in _VECTOR_ENGINES
+
+
 def label_px(painter: QPainter, height_m: float) -> float:
     """How many device pixels high a label of ``height_m`` comes out."""
     return height_m * device_scale(painter.worldTransform())
@@ -133,7 +144,17 @@ def draw_label(painter: QPainter, text: str, centre: QPointF, height_m: float, c
     painter.scale(k, k)
     painter.setFont(label_font(bold))
     origin = _origin(text, bold)
-    if halo is not None:
+    if halo is not None and is_vector_device(painter):
+        # On paper and in SVG the halo is the glyphs' outline stroked as a path: a copy of
+        # the text would be found again by search and text extraction, sixteen times over.
+        ring = QColor(halo)
+        ring.setAlphaF(ring.alphaF() * opacity)
+        path = QPainterPath()
+        path.addText(origin, label_font(bold), text)
+        pen = QPen(ring, 2 * FONT_PX * halo_fraction)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, pen)
+    elif halo is not None:
         # The halo is the text drawn around a small circle: glyph-cached, so far cheaper than
         # stroking the outlines on every repaint. Copies overlap, so a fading halo fades faster.
         ring = QColor(halo)
