@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes.util
+import re
 import os
 import sys
 from collections.abc import Sequence
@@ -275,6 +276,22 @@ COMMANDS = {
 }
 
 
+_POINT = re.compile(r"^\s*[-+]?\d")
+
+
+def _shield_negative_points(args: list[str]) -> list[str]:
+    """Keep ``-5,-5`` a point, not an option: argparse reads a leading dash as one."""
+    return [f" {a}" if a.startswith("-") and "," in a and _POINT.match(a) else a for a in args]
+
+
+def _looks_like_command(argv: list[str]) -> bool:
+    """A first word that is no option, no existing path and no layout file name: a mistyped command."""
+    if not argv or argv[0].startswith("-"):
+        return False
+    word = argv[0]
+    return not Path(word).exists() and not word.endswith(".json") and "/" not in word and len(argv) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from planner.formats import LayoutFileError
 
@@ -286,7 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             make_parser, command = COMMANDS[argv[0]]
-            args = make_parser().parse_args(argv[1:])
+            args = make_parser().parse_args(_shield_negative_points(argv[1:]))
+        elif _looks_like_command(argv):
+            raise UsageError(tr("{word} is neither a command nor a layout file; the commands are {commands}.",
+                                word=argv[0], commands=", ".join(COMMANDS)))
         else:
             args = _editor_parser().parse_args(argv)
             command = _cmd_editor

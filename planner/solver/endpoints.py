@@ -61,6 +61,7 @@ def resolve(text: str, layout: Layout, areas: Areas) -> Endpoint:
     """The walking endpoint a user means; ``point`` is None when it has no walkable ground."""
     from planner.solver.analysis import booth_side_points, gate_endpoint, zone_endpoint
 
+    text = text.strip()
     point = _as_point(text)
     if point is not None:
         moved = areas.nearest_navigable(point, SNAP_LIMIT + layout.settings.body_radius)

@@ -99,3 +99,22 @@ def test_lang_option_is_accepted_everywhere(layout_file):
     assert cli("info", str(layout_file), "--lang", "zh_CN").returncode == 0
     assert cli("info", str(layout_file), "--lang=en").returncode == 0
     assert cli("info", str(layout_file), "--lang", "fr").returncode == 2
+
+
+def test_a_mistyped_command_is_named():
+    result = cli("chek", "layouts/west-lake-2018.festival.json")
+    assert result.returncode == 2
+    assert "chek is neither a command nor a layout file; the commands are info, check, route, export" in result.stderr
+
+
+def test_route_takes_negative_points_names_halves_and_amenities(layout_file):
+    # (-1, 25) lies a metre west of the site: moved onto walkable ground, not read as an option.
+    result = cli("route", str(layout_file), "-1,25", "wc 1", "--json")
+    assert result.returncode == 0, result.stderr
+    path = json.loads(result.stdout)
+    assert path["from"] == "-1,25" and path["to"] == "wc-1"
+    assert path["polyline"][0][0] > 0 and path["polyline"][-1] == pytest.approx([40, 45], abs=0.3)
+    # Either half of a bilingual zone name, in any case.
+    for name in ("动漫", "ANIME", "Anime · 动漫"):
+        result = cli("route", str(layout_file), name, "North Gate", "--json")
+        assert result.returncode == 0 and json.loads(result.stdout)["from"] == "anime", result.stderr
