@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.formats.atomic import replace_atomically
 from planner.i18n import tr
 
 
@@ -62,30 +62,10 @@ def check_writable(path: Path) -> None:
 
 def write_atomic(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path``: the old file or the whole new one, never a part."""
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, path)
-        tmp_name = None
+        replace_atomically(path, payload)
     except OSError as exc:
         raise ExportError(_reason(exc, path)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def write_all(paths: Sequence[Path], payloads: Sequence[bytes]) -> None:

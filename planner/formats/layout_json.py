@@ -13,11 +13,11 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.formats.atomic import replace_atomically
 from planner.i18n import tr
 from planner.model.geometry import normalise_polygon
 from planner.model.layout import (
@@ -549,34 +549,14 @@ def dumps_layout(layout: Layout) -> str:
 
 
 def write_layout(layout: Layout, path: str | os.PathLike[str]) -> None:
-    """Save atomically: the target is either the old file or the whole new one."""
+    """Save atomically (see ``formats.atomic``): the target is the old file or the whole new one."""
     path = Path(path)
     try:
         payload = dumps_layout(layout).encode("utf-8")
     except (TypeError, ValueError) as exc:
         raise LayoutWriteError(tr("The layout cannot be saved: {reason}.", reason=exc)) from None
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, path)
-        tmp_name = None
+        replace_atomically(path, payload)
     except OSError as exc:
         raise LayoutWriteError(tr("Could not save {file}: {reason}. The previous file is unchanged.",
                                   file=str(path), reason=exc.strerror or exc)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
