@@ -9,6 +9,7 @@ import pytest
 
 from planner.export import ExportError, ExportOptions, export_layout
 from planner.export import files
+from planner.formats import atomic
 from tests.factories import small_layout
 
 
@@ -21,7 +22,7 @@ def _fail(code: int):
 def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     out = tmp_path / "booths.csv"
     out.write_text("old list", encoding="utf-8")
-    monkeypatch.setattr(files.os, "fsync", _fail(errno.ENOSPC))
+    monkeypatch.setattr(atomic.os, "fsync", _fail(errno.ENOSPC))
     with pytest.raises(ExportError) as caught:
         export_layout(small_layout(), out, ExportOptions())
     assert str(caught.value) == f"Could not write {out}: the disk is full."
@@ -30,13 +31,13 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch)
 
 
 def test_permission_denied_names_the_folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(files.tempfile, "mkstemp", _fail(errno.EACCES))
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", _fail(errno.EACCES))
     with pytest.raises(ExportError, match=f"permission denied in {tmp_path}"):
         files.write_atomic(tmp_path / "x.pdf", b"%PDF-")
 
 
 def test_an_unwritable_folder_is_refused_before_any_work(tmp_path, monkeypatch):
-    monkeypatch.setattr(files.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(atomic.os, "access", lambda path, mode: False)
     with pytest.raises(ExportError, match="permission denied"):
         export_layout(small_layout(), tmp_path / "map.pdf", ExportOptions())
 
