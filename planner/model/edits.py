@@ -42,6 +42,47 @@ def describe(objects: Sequence[LayoutObject]) -> str:
     return ntr("{n} object", "{n} objects", n)
 
 
+def _kind(objects: Sequence[LayoutObject]) -> type | None:
+    kinds = {type(o) for o in objects}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+# Each edit's name is one whole message per verb and kind ("Move {n} booths" → "移动 {n} 个展位"),
+# never a verb glued to describe(): languages order and count these words differently.
+_LABELS = {
+    ("add", Booth): lambda n: ntr("Add {n} booth", "Add {n} booths", n),
+    ("add", Zone): lambda n: ntr("Add {n} zone", "Add {n} zones", n),
+    ("add", Gate): lambda n: ntr("Add {n} gate", "Add {n} gates", n),
+    ("add", Obstacle): lambda n: ntr("Add {n} obstacle", "Add {n} obstacles", n),
+    ("add", Amenity): lambda n: ntr("Add {n} amenity", "Add {n} amenities", n),
+    ("add", None): lambda n: ntr("Add {n} object", "Add {n} objects", n),
+    ("delete", Booth): lambda n: ntr("Delete {n} booth", "Delete {n} booths", n),
+    ("delete", Zone): lambda n: ntr("Delete {n} zone", "Delete {n} zones", n),
+    ("delete", Gate): lambda n: ntr("Delete {n} gate", "Delete {n} gates", n),
+    ("delete", Obstacle): lambda n: ntr("Delete {n} obstacle", "Delete {n} obstacles", n),
+    ("delete", Amenity): lambda n: ntr("Delete {n} amenity", "Delete {n} amenities", n),
+    ("delete", None): lambda n: ntr("Delete {n} object", "Delete {n} objects", n),
+    ("move", Booth): lambda n: ntr("Move {n} booth", "Move {n} booths", n),
+    ("move", Zone): lambda n: ntr("Move {n} zone", "Move {n} zones", n),
+    ("move", Gate): lambda n: ntr("Move {n} gate", "Move {n} gates", n),
+    ("move", Obstacle): lambda n: ntr("Move {n} obstacle", "Move {n} obstacles", n),
+    ("move", Amenity): lambda n: ntr("Move {n} amenity", "Move {n} amenities", n),
+    ("move", None): lambda n: ntr("Move {n} object", "Move {n} objects", n),
+    ("rotate", Booth): lambda n: ntr("Rotate {n} booth", "Rotate {n} booths", n),
+    ("rotate", Zone): lambda n: ntr("Rotate {n} zone", "Rotate {n} zones", n),
+    ("rotate", Gate): lambda n: ntr("Rotate {n} gate", "Rotate {n} gates", n),
+    ("rotate", Obstacle): lambda n: ntr("Rotate {n} obstacle", "Rotate {n} obstacles", n),
+    ("rotate", Amenity): lambda n: ntr("Rotate {n} amenity", "Rotate {n} amenities", n),
+    ("rotate", None): lambda n: ntr("Rotate {n} object", "Rotate {n} objects", n),
+}
+
+
+def edit_label(verb: str, objects: Sequence[LayoutObject]) -> str:
+    """The name of an edit: ``verb`` (add, delete, move, rotate) of ``objects``, in the current language."""
+    kind = _kind(objects)
+    return _LABELS.get((verb, kind), _LABELS[(verb, None)])(len(objects))
+
+
 class Edit:
     """One undoable change; subclasses set ``label`` and implement both ways."""
 
@@ -57,7 +98,7 @@ class Edit:
 class AddObjects(Edit):
     def __init__(self, objects: Iterable[LayoutObject], label: str | None = None) -> None:
         self.objects = list(objects)
-        self.label = label or tr("Add {what}", what=describe(self.objects))
+        self.label = label or edit_label("add", self.objects)
 
     def apply(self, layout: Layout) -> None:
         for obj in self.objects:
@@ -77,7 +118,7 @@ class RemoveObjects(Edit):
         missing = [i for i, o in zip(self.ids, objects) if o is None]
         if missing:
             raise KeyError(f"no object with id {missing[0]!r}")
-        self.label = label or tr("Delete {what}", what=describe(objects))  # type: ignore[arg-type]
+        self.label = label or edit_label("delete", objects)  # type: ignore[arg-type]
         self._removed: list[tuple[LayoutObject, int]] = []
 
     def apply(self, layout: Layout) -> None:
@@ -166,7 +207,7 @@ class MoveObjects(_FieldEdit):
         for obj in objects:
             self._old[obj.id] = {k: getattr(obj, k) for k in _moved(obj, 0, 0)}
             self._new[obj.id] = _moved(obj, dx, dy)
-        self.label = label or tr("Move {what}", what=describe(objects))
+        self.label = label or edit_label("move", objects)
 
     def merge(self, layout: Layout, other: MoveObjects) -> bool:
         """Absorb a later move of the same objects (an arrow-key burst)."""
@@ -195,7 +236,7 @@ class RotateObjects(_FieldEdit):
             new = _rotated(obj, angle, pivot)
             self._old[obj.id] = {k: getattr(obj, k) for k in new}
             self._new[obj.id] = new
-        self.label = label or tr("Rotate {what}", what=describe(objects))
+        self.label = label or edit_label("rotate", objects)
 
 
 def _own_centre(obj: LayoutObject) -> Point:
@@ -225,6 +266,15 @@ class SetFields(_FieldEdit):
             self._old[target] = {k: copy.deepcopy(getattr(obj, k)) for k in fields}
             self._new[target] = dict(fields)
         self.label = label or tr("Change properties")
+
+    def merge(self, layout: Layout, other: SetFields) -> bool:
+        """Absorb a later change of the same fields of the same targets (spin-box steps)."""
+        if not isinstance(other, SetFields) or list(other._new) != list(self._new):
+            return False
+        if any(other._new[t].keys() != self._new[t].keys() for t in self._new):
+            return False
+        self._new = other._new
+        return True
 
 
 class SetPart(Edit):

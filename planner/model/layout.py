@@ -265,6 +265,13 @@ class Layout:
         self._listeners: list[Callable[[Change], None]] = []
         self._index: dict[str, LayoutObject] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Copies and pickles carry the content, not the listeners or the id index."""
+        state = dict(self.__dict__)
+        state["_listeners"] = []
+        state["_index"] = None
+        return state
+
     # -- equality compares content, not listeners or caches ------------------
     _FIELDS = ("site", "name", "version", "event", "settings", "georef", "background",
                "obstacles", "zones", "gates", "booths", "amenities", "extra")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.model.layout import Layout
 from planner.ui.icons import APP_ICON, icon
-from planner.ui.main_window import APP_NAME, MainWindow
+from planner.ui.main_window import APP_NAME, open_window
 
 ORGANISATION = "Festival Floor Planner"
 
@@ -40,11 +40,12 @@ def run_editor(layout: Layout, path: Path | None, *, screenshot: Path | None = N
     the call returns 0 without entering the event loop.
     """
     app = application()
-    window = MainWindow(layout, Path(path) if path is not None else None)
-    window.show()
+    window = open_window(layout, Path(path) if path is not None else None)
     _settle(app)
     window.view.fit()
-    if screenshot is not None:
+    if screenshot is None:
+        window.offer_recovery()
+    else:
         _settle(app)
         saved = window.grab().save(str(screenshot))
         window.close()

@@ -12,33 +12,43 @@ from planner.model.layout import Amenity, Booth, Gate, LayoutObject, Obstacle, Z
 INCH_M = 0.0254
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
+translate = QCoreApplication.translate   # literal arguments: pyside6-lupdate finds them
 
 
 def _status_word(status: str) -> str:
-    words = {"available": _t("available"), "reserved": _t("reserved"), "sold": _t("sold"),
-             "blocked": _t("blocked")}
+    words = {
+        "available": translate("Status", "available"), "reserved": translate("Status", "reserved"),
+        "sold": translate("Status", "sold"), "blocked": translate("Status", "blocked"),
+    }
     return words.get(status, status)
 
 
 def _gate_kind(kind: str) -> str:
-    words = {"entrance": _t("entrance"), "exit": _t("exit"), "both": _t("entrance and exit")}
+    words = {
+        "entrance": translate("Status", "entrance"), "exit": translate("Status", "exit"),
+        "both": translate("Status", "entrance and exit"),
+    }
     return words.get(kind, kind)
 
 
 def _obstacle_kind(kind: str) -> str:
-    words = {"water": _t("water"), "building": _t("building"), "stage": _t("stage"),
-             "structure": _t("structure"), "vegetation": _t("vegetation"),
-             "restricted": _t("restricted area")}
+    words = {
+        "water": translate("Status", "water"), "building": translate("Status", "building"),
+        "stage": translate("Status", "stage"), "structure": translate("Status", "structure"),
+        "vegetation": translate("Status", "vegetation"), "restricted": translate("Status", "restricted area"),
+    }
     return words.get(kind, kind)
 
 
 def _amenity_kind(kind: str) -> str:
-    words = {"toilets": _t("toilets"), "first_aid": _t("first aid"), "info": _t("information"),
-             "water": _t("drinking water"), "charging": _t("charging"), "security": _t("security"),
-             "fire_extinguisher": _t("fire extinguisher"), "fire_hydrant": _t("fire hydrant"),
-             "assembly_point": _t("assembly point"), "other": _t("other")}
+    words = {
+        "toilets": translate("Status", "toilets"), "first_aid": translate("Status", "first aid"),
+        "info": translate("Status", "information"), "water": translate("Status", "drinking water"),
+        "charging": translate("Status", "charging"), "security": translate("Status", "security"),
+        "fire_extinguisher": translate("Status", "fire extinguisher"),
+        "fire_hydrant": translate("Status", "fire hydrant"),
+        "assembly_point": translate("Status", "assembly point"), "other": translate("Status", "other"),
+    }
     return words.get(kind, kind)
 
 
@@ -47,18 +57,21 @@ def describe(obj: LayoutObject) -> str:
     if isinstance(obj, Booth):
         name = obj.number or obj.id
         if obj.exhibitor:
-            return _t("Booth {number} · {exhibitor} ({status})").format(
+            return translate("Status", "Booth {number} · {exhibitor} ({status})").format(
                 number=name, exhibitor=obj.exhibitor, status=_status_word(obj.status))
-        return _t("Booth {number} ({status})").format(number=name, status=_status_word(obj.status))
+        return translate("Status", "Booth {number} ({status})").format(
+            number=name, status=_status_word(obj.status))
     if isinstance(obj, Zone):
-        return _t("Zone {name}").format(name=obj.name or obj.id)
+        return translate("Status", "Zone {name}").format(name=obj.name or obj.id)
     if isinstance(obj, Gate):
-        return _t("Gate {name} ({kind}, {width:.1f} m)").format(
+        return translate("Status", "Gate {name} ({kind}, {width:.1f} m)").format(
             name=obj.name or obj.id, kind=_gate_kind(obj.kind), width=obj.width)
     if isinstance(obj, Obstacle):
-        return _t("{name} ({kind})").format(name=obj.name or obj.id, kind=_obstacle_kind(obj.kind))
+        return translate("Status", "{name} ({kind})").format(
+            name=obj.name or obj.id, kind=_obstacle_kind(obj.kind))
     if isinstance(obj, Amenity):
-        return _t("{name} ({kind})").format(name=obj.name or obj.id, kind=_amenity_kind(obj.kind))
+        return translate("Status", "{name} ({kind})").format(
+            name=obj.name or obj.id, kind=_amenity_kind(obj.kind))
     return obj.id
 
 
@@ -71,7 +84,7 @@ def describe_under_cursor(objects: Sequence[LayoutObject]) -> str:
     if not isinstance(top, Zone):
         zone = next((o for o in objects if isinstance(o, Zone)), None)
         if zone is not None:
-            text = _t("{object} — in {zone}").format(object=text, zone=describe(zone))
+            text = translate("Status", "{object} — in {zone}").format(object=text, zone=describe(zone))
     return text
 
 
@@ -88,17 +101,23 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.object_label = QLabel(self)
+        self.selection_label = QLabel(self)
+        self.selection_label.setObjectName("selection_label")
         self.position_label = QLabel(self)
         self.zoom_label = QLabel(self)
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x 00000.0 m  y 00000.0 m") + 12)
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("1:1,000,000") + 12)
         self.addWidget(self.object_label, 1)
+        self.addPermanentWidget(self.selection_label)
         self.addPermanentWidget(self.position_label)
         self.addPermanentWidget(self.zoom_label)
 
     def show_cursor(self, x: float, y: float, objects: Sequence[LayoutObject]) -> None:
         self.position_label.setText(self.tr("x {x:.1f} m  y {y:.1f} m").format(x=x, y=y))
         self.object_label.setText(describe_under_cursor(objects))
+
+    def show_selection(self, text: str) -> None:
+        self.selection_label.setText(text)
 
     def clear_cursor(self) -> None:
         self.position_label.setText("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner.formats import write_layout
@@ -14,27 +14,51 @@ from planner.ui.actions import ACTIONS
 from planner.ui.canvas.items import BoothItem
 from planner.ui.icons import APP_ICON, icon
 from tests.render.sample_layouts import market_layout
+from tests.ui.helpers import title
 
 
 def test_title_names_the_layout(window):
-    assert window.windowTitle() == "Test Market – Festival Floor Planner"
+    assert title(window) == "Test Market – Festival Floor Planner"
     SetFields(window.layout, {"layout": {"name": "Maker Festival"}}).apply(window.layout)
-    assert window.windowTitle() == "Maker Festival – Festival Floor Planner"
+    assert title(window) == "Maker Festival – Festival Floor Planner"
 
 
 def test_menus_hold_every_action_with_its_shortcut(window):
     menus = {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions() if not a.isSeparator()]
              for m in (a.menu() for a in window.menuBar().actions())}
-    assert menus == {"File": ["Open…", "Quit"], "View": ["Zoom In", "Zoom Out", "Fit to Window"],
-                     "Help": ["About Festival Floor Planner"]}
+    assert menus["File"] == ["New", "New from West Lake Template", "New Window", "Open…", "Open Recent",
+                             "Save", "Save As…", "Close Window", "Quit"]
+    assert menus["Edit"][:2] == ["Undo", "Redo"]
+    assert menus["Arrange"][0] == "Align West Edges" and len(menus["Arrange"]) == 8
+    assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All", "Rotate 90° Clockwise",
+            "Rotate 15° Counter-clockwise", "Lock", "Unlock"} <= set(menus["Edit"])
+    assert menus["View"][:4] == ["Zoom In", "Zoom Out", "Fit to Window", "Zoom to 1:500"]
+    assert {"Properties", "Layers", "History"} <= set(menus["View"])
+    assert menus["Tools"] == ["Select", "Edit Points", "Draw Site Boundary", "Draw Obstacle", "Draw Zone",
+                              "Place Gate", "Place Amenity", "Place Booth"]
+    assert menus["Help"] == ["About Festival Floor Planner"]
     shortcuts = {name: [s.toString() for s in action.shortcuts()] for name, action in window.actions.items()}
     assert shortcuts["open"] == ["Ctrl+O"]
+    assert shortcuts["save"] == ["Ctrl+S"]
+    assert shortcuts["undo"] == ["Ctrl+Z"]
     assert shortcuts["quit"] == ["Ctrl+Q"]
     assert shortcuts["zoom_in"][0] == "Ctrl++"
     assert shortcuts["zoom_out"] == ["Ctrl+-"]
     assert shortcuts["zoom_fit"] == ["Ctrl+0"]
+    assert shortcuts["tool_booth"] == ["B"]
     every = [s for names in shortcuts.values() for s in names]
     assert len(every) == len(set(every))                       # no shortcut used twice
+    # ... not even among the actions Qt itself puts in the window (dock toggles have none)
+    others = [s.toString() for a in window.findChildren(QAction) if a not in window.actions.values()
+              for s in a.shortcuts()]
+    assert not set(others) & set(every)
+
+
+def test_every_menu_entry_does_something(window):
+    """Each action is wired to a handler that exists (the table is resolved when the window is built)."""
+    from planner.ui.actions import resolve
+    for spec in ACTIONS:
+        assert callable(resolve(window, spec.handler)), spec.name
 
 
 def test_toolbar_actions_have_icons(window):
@@ -42,7 +66,9 @@ def test_toolbar_actions_have_icons(window):
         if spec.toolbar:
             assert not window.actions[spec.name].icon().isNull(), spec.name
     assert not icon(APP_ICON).pixmap(64, 64).isNull()
-    for name in ("open", "zoom-in", "zoom-out", "zoom-fit"):
+    for name in ("open", "zoom-in", "zoom-out", "zoom-fit", "new", "save", "undo", "redo", "select",
+                 "vertices", "draw-site", "draw-obstacle", "draw-zone", "gate", "amenity", "booth", "lock",
+                 "lock-open", "duplicate", "delete", "rotate-cw", "rotate-ccw"):
         image = icon(name).pixmap(24, 24).toImage()
         assert any(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24)), name
 
@@ -96,7 +122,7 @@ def test_opening_a_broken_file_keeps_the_layout(window, tmp_path, monkeypatch):
     assert "site.boundary" in message and message.count(". ") == 0 and "\n" not in message
     assert window.layout is before and window.scene.layout is before
     assert window.scene.object_ids() == ids
-    assert window.windowTitle() == "Test Market – Festival Floor Planner"
+    assert title(window) == "Test Market – Festival Floor Planner"
 
 
 def test_opening_a_missing_file_says_so(window, tmp_path, monkeypatch):
@@ -117,7 +143,7 @@ def test_opening_a_file_shows_it_fitted(window, tmp_path, monkeypatch):
     assert window.open_file() is True
     assert not cancelled
     assert window.path == path
-    assert window.windowTitle() == "Generated Market – Festival Floor Planner"
+    assert title(window) == "Generated Market – Festival Floor Planner"
     assert sum(isinstance(i, BoothItem) for i in window.scene.items()) == len(market.booths)
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.site_item.graphic.bounds)

@@ -2,20 +2,25 @@
 
 An item never reads the model while painting: the scene hands it a graphic
 (scene geometry, colours, label placement) whenever the model changes, and
-``paint`` only draws it.
+``paint`` only draws it. Booths are many, so a booth is a C++ polygon item
+(fill, outline, open sides: no Python per frame) whose child draws the full
+``paint_booth`` once the zoom makes its number or flame legible.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QStyleOptionGraphicsItem, QWidget,
+)
 
 from planner.render import graphics as g
 from planner.render import painter as paint
-from planner.render.style import DEFAULT_STYLE, Style
+from planner.render.style import DEFAULT_STYLE, Style, qcolor
 
 G = TypeVar("G")
 
@@ -35,7 +40,13 @@ class GraphicItem(QGraphicsItem, Generic[G]):
         self.object_id = object_id
         self.style = style
         self.graphic = graphic
+        self.show_labels = True      # the Labels layer: names and numbers drawn on the item
         self.setZValue(self.z_value)
+
+    def set_show_labels(self, show: bool) -> None:
+        if show != self.show_labels:
+            self.show_labels = show
+            self.update()
 
     def set_graphic(self, graphic: G) -> None:
         """Show a new graphic after the model changed."""
@@ -67,7 +78,7 @@ class ObstacleItem(GraphicItem[g.ObstacleGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_obstacle(painter, self.graphic, self.style)
+        paint.paint_obstacle(painter, self.graphic, self.style, self.show_labels)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         margin = 2.0
@@ -114,7 +125,7 @@ class GateItem(GraphicItem[g.GateGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_gate(painter, self.graphic, self.style)
+        paint.paint_gate(painter, self.graphic, self.style, self.show_labels)
 
     def shape(self) -> QPainterPath:
         line = QPainterPath(self.graphic.a)
@@ -124,22 +135,109 @@ class GateItem(GraphicItem[g.GateGraphic]):
         return stroker.createStroke(line)
 
 
-class BoothItem(GraphicItem[g.BoothGraphic]):
-    z_value = Z_BOOTH
+class BoothDetailItem(QGraphicsItem):
+    """The full drawing of a booth (``paint_booth``: number, exhibitor, flame, hatching).
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        paint.paint_booth(painter, self.graphic, self.style)
+    A child of the booth, shown by the scene only from the zoom at which
+    any of that can be seen; its opaque fill covers the booth's own
+    drawing beneath. Never hit by the mouse.
+    """
+
+    def __init__(self, booth: BoothItem) -> None:
+        super().__init__(booth)
+        self.booth = booth
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setVisible(False)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         margin = 0.3  # room for the outline when it is held at a minimum pixel width
-        return self.graphic.bounds.adjusted(-margin, -margin, margin, margin)
+        return self.booth.graphic.bounds.adjusted(-margin, -margin, margin, margin)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addPolygon(self.graphic.polygon)
-        path.closeSubpath()
-        return path
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        paint.paint_booth(painter, self.booth.graphic, self.booth.style, self.booth.show_labels)
+
+
+def _side_strip(side: str, w: float, d: float, s: float) -> QRectF:
+    """The strip marking an open side, in the booth's local frame (+y the front), as paint_booth draws it."""
+    return {
+        "front": QRectF(-w / 2, d / 2 - s, w, s), "back": QRectF(-w / 2, -d / 2, w, s),
+        "left": QRectF(-w / 2, -d / 2, s, d), "right": QRectF(w / 2 - s, -d / 2, s, d),
+    }[side]
+
+
+class BoothItem(QGraphicsPolygonItem):
+    """A booth: Qt draws its fill, outline and open sides in C++, so thousands cost no Python per frame.
+
+    The detail child adds what ``paint_booth`` shows once it is legible
+    (``detail_from``, pixels per metre). ``object_id`` names the model object.
+    """
+
+    def __init__(self, object_id: str, graphic: g.BoothGraphic, style: Style = DEFAULT_STYLE) -> None:
+        super().__init__()
+        self.object_id = object_id
+        self.style = style
+        self.show_labels = True
+        self.detail_from = math.inf
+        self.setZValue(Z_BOOTH)
+        outline = QPen(qcolor(style.booth_outline), 0)     # a hairline: the shape stays the booth's own
+        outline.setCosmetic(True)
+        outline.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self.setPen(outline)
+        self.front = QGraphicsPathItem(self)
+        self.sides = QGraphicsPathItem(self)
+        for strip, alpha in ((self.front, 255), (self.sides, 110)):
+            strip.setPen(QPen(Qt.PenStyle.NoPen))
+            strip.setBrush(qcolor(style.booth_open_side, alpha))
+            strip.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.detail = BoothDetailItem(self)
+        self.set_graphic(graphic)
+
+    def set_graphic(self, graphic: g.BoothGraphic) -> None:
+        self.prepareGeometryChange()
+        self.detail.prepareGeometryChange()
+        self.graphic = graphic
+        self.setPolygon(graphic.polygon)
+        self.setBrush(graphic.fill)
+        w, d = graphic.width, graphic.depth
+        s = min(self.style.booth_open_side_m, 0.15 * min(w, d))
+        for item, sides in ((self.front, [x for x in graphic.open_sides if x == "front"]),
+                            (self.sides, [x for x in graphic.open_sides if x != "front"])):
+            path = QPainterPath()
+            for side in sides:
+                path.addPolygon(graphic.frame.map(QPolygonF(_side_strip(side, w, d, s))))
+                path.closeSubpath()
+            item.setPath(path)
+        self.detail_from = self._detail_scale()
+        self.detail.update()
+
+    def _detail_scale(self) -> float:
+        """The zoom (pixels per metre) from which ``paint_booth`` draws more than fill and sides."""
+        graphic, style = self.graphic, self.style
+        scales = []
+        if graphic.number and graphic.number_m > 0 and self.show_labels:
+            scales.append(style.booth_number_min_px / graphic.number_m)
+        small = min(graphic.width, graphic.depth)
+        if graphic.cooking:
+            scales.append(3.0 / min(0.9, 0.3 * small))
+        if graphic.blocked:
+            scales.append(12.0 / small)
+        return min(scales) if scales else math.inf
+
+    def set_detailed(self, scale: float) -> None:
+        """Show the full drawing at ``scale`` pixels per metre if anything in it is legible there."""
+        on = scale >= self.detail_from
+        if on != self.detail.isVisible():
+            self.detail.setVisible(on)
+
+    def set_show_labels(self, show: bool) -> None:
+        if show != self.show_labels:
+            self.show_labels = show
+            self.detail_from = self._detail_scale()
+            self.detail.update()
 
 
 class AmenityItem(GraphicItem[g.AmenityGraphic]):
@@ -147,7 +245,7 @@ class AmenityItem(GraphicItem[g.AmenityGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_amenity(painter, self.graphic, self.style)
+        paint.paint_amenity(painter, self.graphic, self.style, self.show_labels)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -155,3 +253,11 @@ class AmenityItem(GraphicItem[g.AmenityGraphic]):
         path.addEllipse(self.graphic.pos, r, r)
         return path
 
+
+
+ObjectItem = GraphicItem | BoothItem
+
+
+def is_object_item(item: QGraphicsItem) -> bool:
+    """An item that shows one model object (not the site, a zone's name, a booth's detail or an overlay)."""
+    return isinstance(item, (GraphicItem, BoothItem)) and not isinstance(item, (SiteItem, ZoneLabelItem))

@@ -7,18 +7,25 @@ the model never knows the items.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QTransform
+from PySide6.QtGui import QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsScene
 
 from planner.model.layout import Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
 from planner.render import graphics as g
+from planner.render.geometry import model_rect, to_scene
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
+from planner.ui.canvas.background import BackgroundItem
 from planner.ui.canvas.items import (
-    AmenityItem, BoothItem, GateItem, GraphicItem, ObstacleItem, SiteItem, ZoneItem, ZoneLabelItem,
+    AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem, ZoneLabelItem,
+    is_object_item,
 )
+from planner.ui.canvas.layers import Layers, layer_of
+from planner.ui.canvas.overlays import GridItem, Outline, PreviewItem, SelectionItem
 
 
 class FloorScene(QGraphicsScene):
@@ -33,9 +40,17 @@ class FloorScene(QGraphicsScene):
         self.booth_fill = booth_fill
         self.layout: Layout | None = None
         self.site_item: SiteItem | None = None
-        self._items: dict[str, GraphicItem] = {}
+        self._items: dict[str, ObjectItem] = {}
+        self.pixels_per_metre = 1.0     # the view's zoom: booths show their detail from some zoom on
+        self._thresholds: list[tuple[float, str]] | None = None    # (detail_from, booth id), sorted
         self._zone_labels: dict[str, ZoneLabelItem] = {}
         self._zone_of: dict[str, str | None] = {}
+        self.layers = Layers(self)
+        self.layers.changed.connect(lambda _key: self.apply_layers())
+        self.base_dir: Path | None = None      # where the background image's path starts
+        self._selected: list[str] = []
+        self._offset_ids: list[str] = []
+        self._add_overlays()
         self.setBackgroundBrush(qcolor(style.outside))
         # The layout may outlive the scene: stop following it when the scene is deleted.
         following: list[tuple[Layout, object] | None] = [None]
@@ -60,12 +75,16 @@ class FloorScene(QGraphicsScene):
         self.clear()
         self._items.clear()
         self._zone_labels.clear()
+        self._selected, self._offset_ids = [], []
+        self._add_overlays()
         self.layout = layout
         self.site_item = SiteItem("site", g.site_graphic(layout.site), self.style)
         self.addItem(self.site_item)
         self._zone_of = layout.zone_of_booths() if self.booth_fill == "zone" else {}
         for obj in layout.objects():
             self._add(obj)
+        self._set_background()
+        self.apply_layers()
         layout.subscribe(self._on_change)
         self._following[0] = (layout, self._on_change)
         self._fit_scene_rect()
@@ -77,8 +96,123 @@ class FloorScene(QGraphicsScene):
             self.layout.unsubscribe(self._on_change)
             self._following[0] = None
 
+    def _add_overlays(self) -> None:
+        self.grid_item = GridItem(self.style)
+        self.selection_item = SelectionItem()
+        self.preview_item = PreviewItem(self.style)
+        self.background_item: BackgroundItem | None = None
+        for item in (self.grid_item, self.selection_item, self.preview_item):
+            self.addItem(item)
+
+    def set_base_dir(self, folder: Path | None) -> None:
+        """The layout file's folder: the background image's path is relative to it."""
+        if folder != self.base_dir:
+            self.base_dir = folder
+            self._set_background()
+            self.apply_layers()
+
+    def _set_background(self) -> None:
+        if self.background_item is not None:
+            self.removeItem(self.background_item)
+            self.background_item = None
+        background = self.layout.background if self.layout is not None else None
+        if background is not None:
+            item = BackgroundItem(background, self.base_dir)
+            if item.loaded:
+                self.background_item = item
+                self.addItem(item)
+
+    # -- layers -------------------------------------------------------------------------
+    def apply_layers(self) -> None:
+        """Show or hide the items of each layer, and the names drawn on them."""
+        layers = self.layers
+        labels = layers.visible("labels")
+        if self.site_item is not None:
+            self.site_item.setVisible(layers.visible("site"))
+        if self.background_item is not None:
+            self.background_item.setVisible(layers.visible("background"))
+        for item in self._items.values():
+            self._apply_layer(item, labels)
+        zones = layers.visible("zones") and labels
+        for label in self._zone_labels.values():
+            label.setVisible(zones)
+
+
+    def _apply_layer(self, item: ObjectItem, labels: bool) -> None:
+        obj = self.layout.get(item.object_id) if self.layout is not None else None
+        if obj is not None:
+            item.setVisible(self.layers.visible(layer_of(obj)))
+            item.set_show_labels(labels)
+            if isinstance(item, BoothItem):
+                item.set_detailed(self.pixels_per_metre)
+                self._thresholds = None
+
+    def set_zoom(self, pixels_per_metre: float) -> None:
+        """The view's zoom: booths whose number (or flame) becomes legible get their full drawing.
+
+        Only booths whose threshold lies between the old and the new zoom can
+        change, so a zoom step looks at those alone (thresholds kept sorted).
+        """
+        old, self.pixels_per_metre = self.pixels_per_metre, pixels_per_metre
+        if self._thresholds is None:
+            self._thresholds = sorted((item.detail_from, object_id) for object_id, item in self._items.items()
+                                      if isinstance(item, BoothItem))
+            candidates = [object_id for _, object_id in self._thresholds]
+        else:
+            low, high = min(old, pixels_per_metre), max(old, pixels_per_metre)
+            first = bisect.bisect_left(self._thresholds, (low, ""))
+            last = bisect.bisect_right(self._thresholds, (high, "\uffff"))
+            candidates = [object_id for _, object_id in self._thresholds[first:last]]
+        for object_id in candidates:
+            item = self._items.get(object_id)
+            if isinstance(item, BoothItem):
+                item.set_detailed(pixels_per_metre)
+
+    def editable(self, obj: LayoutObject) -> bool:
+        """The object can be picked: its layer is shown and not locked."""
+        return self.layers.editable(layer_of(obj))
+
+    # -- selection and drag previews ------------------------------------------------------
+    def show_selection(self, ids: Iterable[str]) -> None:
+        self._selected = list(ids)
+        self._update_outlines()
+
+    def _update_outlines(self) -> None:
+        outlines = []
+        for object_id in self._selected:
+            item = self._items.get(object_id)
+            obj = self.layout.get(object_id) if self.layout is not None else None
+            if item is None or obj is None:
+                continue
+            path = item.shape()
+            if isinstance(item, GateItem):
+                path = QPainterPath(item.graphic.a)
+                path.lineTo(item.graphic.b)
+            outlines.append(Outline(path.translated(item.pos()), locked=obj.locked,
+                                    filled=isinstance(obj, Booth), line=isinstance(obj, Gate)))
+        self.selection_item.set_outlines(outlines)
+        self.selection_item.setPos(0, 0)
+
+    def offset(self, ids: Iterable[str], dx: float, dy: float) -> None:
+        """Show ``ids`` moved by (dx, dy) model metres without changing the model (a drag in progress)."""
+        self._offset_ids = list(ids)
+        at = QPointF(dx, -dy)
+        for object_id in self._offset_ids:
+            for item in (self._items.get(object_id), self._zone_labels.get(object_id)):
+                if item is not None:
+                    item.setPos(at)
+        # The outlines move along, unless some selected objects stay (locked): then they wait for the release.
+        follows = set(self._offset_ids) == set(self._selected)
+        self.selection_item.setPos(at if follows else QPointF())
+        self.selection_item.setVisible(follows or at.isNull())
+
+    def clear_offset(self) -> None:
+        self.offset(self._offset_ids, 0.0, 0.0)
+        self.selection_item.setVisible(True)
+        self._offset_ids = []
+
     # -- lookup ----------------------------------------------------------------------
-    def item(self, object_id: str) -> GraphicItem | None:
+    def item(self, object_id: str) -> ObjectItem | None:
         """The item showing the object ``object_id``."""
         return self._items.get(object_id)
 
@@ -100,6 +234,41 @@ class FloorScene(QGraphicsScene):
                 rect = rect.united(item.graphic.bounds)
         return rect
 
+    def hits(self, x: float, y: float, tolerance_m: float = 0.0) -> list[LayoutObject]:
+        """Objects at model point (x, y), or within ``tolerance_m`` of it, topmost first."""
+        if self.layout is None:
+            return []
+        centre = to_scene(x, y)
+        if tolerance_m > 0:
+            area = QPainterPath()
+            area.addEllipse(centre, tolerance_m, tolerance_m)
+            items = self.items(area, Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder, QTransform())
+        else:
+            items = self.items(centre, Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder, QTransform())
+        found = []
+        for item in items:
+            if is_object_item(item):
+                obj = self.layout.get(item.object_id)
+                if obj is not None:
+                    found.append(obj)
+        return found
+
+    def objects_inside(self, x0: float, y0: float, x1: float, y1: float) -> list[LayoutObject]:
+        """Objects lying wholly inside the model rectangle, bottom first (the order they are drawn)."""
+        if self.layout is None:
+            return []
+        rect = model_rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        found = []
+        for item in self.items(rect, Qt.ItemSelectionMode.ContainsItemShape,
+                               Qt.SortOrder.AscendingOrder, QTransform()):
+            if is_object_item(item):
+                obj = self.layout.get(item.object_id)
+                if obj is not None:
+                    found.append(obj)
+        return found
+
     def objects_at(self, point: QPointF) -> list[LayoutObject]:
         """Model objects under a scene point, topmost first."""
         if self.layout is None:
@@ -107,7 +276,7 @@ class FloorScene(QGraphicsScene):
         found: list[LayoutObject] = []
         for item in self.items(point, Qt.ItemSelectionMode.IntersectsItemShape,
                                Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, GraphicItem) and not isinstance(item, (SiteItem, ZoneLabelItem)):
+            if is_object_item(item):
                 obj = self.layout.get(item.object_id)
                 if obj is not None:
                     found.append(obj)
@@ -131,12 +300,14 @@ class FloorScene(QGraphicsScene):
         raise TypeError(f"no item for {type(obj).__name__}")
 
     def _add(self, obj: LayoutObject) -> None:
-        kinds: dict[type, type[GraphicItem]] = {
+        kinds: dict[type, type[ObjectItem]] = {
             Booth: BoothItem, Zone: ZoneItem, Obstacle: ObstacleItem, Gate: GateItem,
             Amenity: AmenityItem,
         }
         item = kinds[type(obj)](obj.id, self._graphic(obj), self.style)
         self._items[obj.id] = item
+        self._thresholds = None
+        self._apply_layer(item, self.layers.visible("labels"))
         self.addItem(item)
         if isinstance(obj, Zone):
             self._set_zone_label(obj)
@@ -149,6 +320,7 @@ class FloorScene(QGraphicsScene):
                 self.removeItem(self._zone_labels.pop(zone.id))
         elif label is None:
             label = ZoneLabelItem(zone.id, graphic, self.style)
+            label.setVisible(self.layers.visible("zones") and self.layers.visible("labels"))
             self._zone_labels[zone.id] = label
             self.addItem(label)
         else:
@@ -168,6 +340,9 @@ class FloorScene(QGraphicsScene):
         if obj is None or item is None:
             return
         item.set_graphic(self._graphic(obj))
+        if isinstance(item, BoothItem):
+            item.set_detailed(self.pixels_per_metre)
+            self._thresholds = None
         if isinstance(obj, Zone):
             self._set_zone_label(obj)
 
@@ -195,6 +370,11 @@ class FloorScene(QGraphicsScene):
         if "site" in change.parts and self.site_item is not None:
             self.site_item.set_graphic(g.site_graphic(layout.site))
             self._refresh_all(gate.id for gate in layout.gates)   # which way is inside
+        if "background" in change.parts:
+            self._set_background()
+            self.apply_layers()
+        if self._selected and (touched & set(self._selected)):
+            self._update_outlines()
         self._fit_scene_rect()
         self.layout_changed.emit()
 

@@ -1,7 +1,9 @@
 """The plan view: zoom at the mouse, pan with the middle button or space + drag, fit.
 
 The view works in scene metres (y down) and reports the cursor in model
-metres (y north) through ``planner.render.geometry``. Scroll bars are hidden:
+metres (y north) through ``planner.render.geometry``. With a ``CanvasHost``
+it is also the thin adapter of the tools: left-button and key events
+become ``ToolEvent`` calls on the active tool, in metres. Scroll bars are hidden:
 the view can pan well beyond the site, so zooming at the mouse keeps the
 point under it fixed even near the edges.
 """
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import math
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent,
@@ -17,12 +21,20 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from planner.render.geometry import to_model
+from planner.ui.canvas.scalebar import ScaleBar
 from planner.ui.canvas.scene import FloorScene
+from planner.ui.canvas.tools.base import ToolEvent
 
+if TYPE_CHECKING:
+    from planner.ui.canvas.host import CanvasHost
+
+_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, 1),
+           Qt.Key.Key_Down: (0, -1)}
 MIN_ZOOM = 0.05      # device pixels per metre: a 20 km site fits a screen
 MAX_ZOOM = 800.0     # a booth number fills the view
 STEP = 1.25          # one menu or key step
 WHEEL_BASE = 1.25    # zoom per wheel notch (120 eighths of a degree)
+INCH_M = 0.0254
 FIT_MARGIN = 0.04    # of the view, around the layout when fitted
 
 
@@ -49,8 +61,32 @@ class FloorView(QGraphicsView):
         self._space_held = False
         self._pan_from: QPoint | None = None
         self._last_anchor: tuple[QPointF, QPointF, tuple] | None = None
+        self._tool_pressed = False
+        self.host: CanvasHost | None = None
+        self.scale_bar = ScaleBar(self.font())
+        self.zoom_changed.connect(self._zoom_changed)
         scene.layout_changed.connect(self._update_pan_area)
         self._update_pan_area()
+
+    def set_host(self, host: CanvasHost) -> None:
+        """Send mouse and key events to the tools of ``host``."""
+        self.host = host
+        host.tool_changed.connect(lambda _name: self._set_idle_cursor())
+        self._zoom_changed(self.zoom())
+        self._set_idle_cursor()
+
+    def _zoom_changed(self, pixels_per_metre: float) -> None:
+        self.scale_bar.set_zoom(pixels_per_metre)
+        self.viewport().update()
+        if self.host is not None and pixels_per_metre > 0:
+            self.host.set_pixel_size(1.0 / pixels_per_metre)
+
+    def tool_event(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> ToolEvent:
+        """A tool event at viewport position ``pos``: metres, snapping unless Ctrl is held."""
+        x, y = to_model(self.viewportTransform().inverted()[0].map(pos))
+        return ToolEvent(x, y, pixel_m=1.0 / (self.zoom() or 1.0),
+                         snap=not modifiers & Qt.KeyboardModifier.ControlModifier,
+                         shift=bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
 
     # -- zoom ------------------------------------------------------------------------
     def floor_scene(self) -> FloorScene:
@@ -95,6 +131,11 @@ class FloorView(QGraphicsView):
 
     def set_zoom(self, pixels_per_metre: float, anchor: QPointF | None = None) -> None:
         self.zoom_by(pixels_per_metre / self.zoom(), anchor)
+
+    def set_paper_scale(self, denominator: float) -> None:
+        """Zoom so the plan shows at 1:``denominator`` on this screen (its logical DPI)."""
+        dpi = self.logicalDpiX() or 96
+        self.set_zoom(dpi / INCH_M / denominator)
 
     def zoom_in(self) -> None:
         self.zoom_by(STEP)
@@ -155,7 +196,21 @@ class FloorView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if self.host is not None:
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._tool_pressed = True
+                self.host.tool.press(self.tool_event(event.position(), event.modifiers()))
+            event.accept()
+            return
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.host is not None:
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.host.tool.double_click(self.tool_event(event.position(), event.modifiers()))
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = event.position().toPoint()
@@ -163,6 +218,9 @@ class FloorView(QGraphicsView):
             delta = pos - self._pan_from
             self._pan_from = pos
             self._scroll_by(-delta.x(), -delta.y())
+            event.accept()
+        elif self.host is not None:
+            self.host.tool.move(self.tool_event(event.position(), event.modifiers()))
             event.accept()
         else:
             super().mouseMoveEvent(event)
@@ -176,7 +234,27 @@ class FloorView(QGraphicsView):
             self._set_idle_cursor()
             event.accept()
             return
+        if self.host is not None:
+            if event.button() == Qt.MouseButton.LeftButton and self._tool_pressed:
+                self._tool_pressed = False
+                self.host.tool.release(self.tool_event(event.position(), event.modifiers()))
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Keys a tool is using in mid-gesture (Enter, Backspace, Delete, typed lengths) beat shortcuts."""
+        if event.type() == QEvent.Type.ShortcutOverride and self.host is not None:
+            assert isinstance(event, QKeyEvent)
+            if self.host.tool.wants(event.key(), event.text()):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        if self.host is not None and self.host.tool.busy:
+            return False
+        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -187,7 +265,28 @@ class FloorView(QGraphicsView):
         if event.key() == Qt.Key.Key_Space:
             event.accept()
             return
+        if self.host is not None and self._tool_key(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _tool_key(self, event: QKeyEvent) -> bool:
+        assert self.host is not None
+        tool = self.host.tool
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if self._tool_pressed:
+                self._tool_pressed = False
+            self.host.escape()
+            return True
+        if tool.key(key, event.text()):
+            return True
+        plain = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if key in _ARROWS and not plain and not tool.busy:
+            sx, sy = _ARROWS[Qt.Key(key)]
+            self.host.nudge(sx, sy, big=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return True
+        return False
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -217,10 +316,26 @@ class FloorView(QGraphicsView):
         if self._auto_fit:
             self.fit()
 
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt API)
+        """The scale bar, in screen pixels over the plan."""
+        painter.save()
+        painter.resetTransform()
+        self.scale_bar.paint(painter, self.viewport().rect())
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        """Scrolling moves the plan's pixels; the scale bar stays put, so repaint where it was and is."""
+        bar = self.scale_bar.rect(self.viewport().rect())
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update(bar.translated(dx, dy))
+        self.viewport().update(bar)
+
     def _set_idle_cursor(self) -> None:
         if self._pan_from is not None:
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
         elif self._space_held:
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif self.host is not None:
+            self.viewport().setCursor(self.host.tool.cursor)
         else:
             self.viewport().unsetCursor()

@@ -1,0 +1,1 @@
+"""Docked panels: properties, layers, tool options."""
