@@ -23,7 +23,7 @@ from planner.render.geometry import (
     upright_angle,
 )
 from planner.render.style import AreaStyle, GateStyle, Style, qcolor
-from planner.render.text import elide, fit_height, label_rect, text_width
+from planner.render.text import FONT_PX, elide, fit_height, label_rect, text_width
 
 BOOTH_FILL_MODES = ("status", "zone", "safety")
 
@@ -91,6 +91,24 @@ class BoothGraphic:
     exhibitor: str
     exhibitor_m: float
     bounds: QRectF
+    # Worked out once here so that drawing thousands of booths does no arithmetic (see painter.paint_booth):
+    rect: QRectF | None = None                      # the booth in its local frame
+    strip_m: float = 0.0                            # width of the strips marking open sides
+    strips: tuple[tuple[QRectF, bool], ...] = ()    # (local rectangle, is the front), in drawing order
+    number_at: QTransform | None = None             # number alone: scene frame of its FONT_PX text
+    number_above: QTransform | None = None          # number over the exhibitor's name
+    exhibitor_at: QTransform | None = None          # the exhibitor's name under the number
+
+
+def _text_frame(centre: QPointF, angle: float, dy: float, height_m: float) -> QTransform:
+    """The frame text.draw_label sets up for a label ``height_m`` high, ``dy`` below ``centre``, turned ``angle``."""
+    t = QTransform()
+    t.translate(centre.x(), centre.y())
+    t.rotate(angle)
+    t.translate(0.0, dy)
+    k = height_m / FONT_PX
+    t.scale(k, k)
+    return t
 
 
 @dataclass(frozen=True)
@@ -292,14 +310,52 @@ def booth_graphic(booth: Booth, style: Style, fill: QColor | None = None) -> Boo
         exhibitor_m = min(style.booth_exhibitor_m, number_m * 0.55 if number_m else style.booth_exhibitor_m)
         exhibitor = elide(booth.exhibitor, exhibitor_m, 0.9 * length)
     polygon = booth_polygon(booth)
+    frame = local_frame(booth.x, booth.y, booth.rotation)
+    w, d = booth.width, booth.depth
+    strip_m = min(style.booth_open_side_m, 0.15 * min(w, d))
+    strip_rects = {
+        # local frame: +y is the front, -y the back, -x the left, +x the right
+        "front": QRectF(-w / 2, d / 2 - strip_m, w, strip_m), "back": QRectF(-w / 2, -d / 2, w, strip_m),
+        "left": QRectF(-w / 2, -d / 2, strip_m, d), "right": QRectF(w / 2 - strip_m, -d / 2, strip_m, d),
+    }
+    strips = tuple((strip_rects[side], side == "front") for side in booth.ordered_open_sides)
+    centre = frame.map(QPointF(0.0, 0.0))
+    text_angle = qt_rotation(angle)
+    gap = (number_m + exhibitor_m) * 0.42
     return BoothGraphic(
-        frame=local_frame(booth.x, booth.y, booth.rotation),
+        frame=frame,
         width=booth.width, depth=booth.depth, polygon=polygon,
         fill=fill if fill is not None else qcolor(style.booth_fill(booth.status)),
         blocked=booth.status == "blocked", open_sides=booth.ordered_open_sides,
-        cooking=booth.cooking, text_angle=qt_rotation(angle),
+        cooking=booth.cooking, text_angle=text_angle,
         number=booth.number, number_m=number_m, exhibitor=exhibitor, exhibitor_m=exhibitor_m,
         bounds=polygon.boundingRect(),
+        rect=QRectF(-w / 2, -d / 2, w, d), strip_m=strip_m, strips=strips,
+        number_at=_text_frame(centre, text_angle, 0.0, number_m) if number_m > 0 else None,
+        number_above=_text_frame(centre, text_angle, -gap * 0.5, number_m) if number_m > 0 else None,
+        exhibitor_at=_text_frame(centre, text_angle, gap * 0.75, exhibitor_m) if exhibitor_m > 0 else None,
+    )
+
+
+def prepared_booth(booth: BoothGraphic, style: Style) -> BoothGraphic:
+    """``booth`` with the drawing data ``booth_graphic`` works out (for a graphic made field by field)."""
+    import dataclasses
+
+    w, d = booth.width, booth.depth
+    strip_m = min(style.booth_open_side_m, 0.15 * min(w, d))
+    rects = {
+        "front": QRectF(-w / 2, d / 2 - strip_m, w, strip_m), "back": QRectF(-w / 2, -d / 2, w, strip_m),
+        "left": QRectF(-w / 2, -d / 2, strip_m, d), "right": QRectF(w / 2 - strip_m, -d / 2, strip_m, d),
+    }
+    centre = booth.frame.map(QPointF(0.0, 0.0))
+    gap = (booth.number_m + booth.exhibitor_m) * 0.42
+    return dataclasses.replace(
+        booth, rect=QRectF(-w / 2, -d / 2, w, d), strip_m=strip_m,
+        strips=tuple((rects[side], side == "front") for side in booth.open_sides),
+        number_at=_text_frame(centre, booth.text_angle, 0.0, booth.number_m) if booth.number_m > 0 else None,
+        number_above=_text_frame(centre, booth.text_angle, -gap * 0.5, booth.number_m) if booth.number_m > 0 else None,
+        exhibitor_at=(_text_frame(centre, booth.text_angle, gap * 0.75, booth.exhibitor_m)
+                      if booth.exhibitor_m > 0 else None),
     )
 
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from planner.model.layout import Layout
 from planner.render import graphics as g
 from planner.render.geometry import device_scale
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.render.symbols import badge_path, symbol_path
-from planner.render.text import draw_label
+from planner.render.text import draw_label, label_font, text_origin
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
@@ -209,67 +210,100 @@ def _flame(centre: QPointF, size: float) -> QPainterPath:
     return path
 
 
-_SIDE_STRIPS = {
-    # local frame: +y is the front, -y the back, -x the left, +x the right
-    "front": lambda w, d, s: QRectF(-w / 2, d / 2 - s, w, s),
-    "back": lambda w, d, s: QRectF(-w / 2, -d / 2, w, s),
-    "left": lambda w, d, s: QRectF(-w / 2, -d / 2, s, d),
-    "right": lambda w, d, s: QRectF(w / 2 - s, -d / 2, s, d),
-}
+
+class _Kit:
+    """Colours, brushes and pens of one style, made once: booths are drawn thousands of times a frame.
+
+    Pens whose width depends on the zoom are kept for the last zoom they were asked for.
+    """
+
+    def __init__(self, style: Style) -> None:
+        self.style = style
+        self.booth_number = qcolor(style.booth_number)
+        self.booth_exhibitor = qcolor(style.booth_exhibitor)
+        self.booth_cooking = QBrush(qcolor(style.booth_cooking))
+        self.booth_blocked_hatch = qcolor(style.booth_blocked_hatch)
+        self.open_front = QBrush(qcolor(style.booth_open_side))
+        self.open_side = QBrush(qcolor(style.booth_open_side, 110))
+        self._outline_scale = -1.0
+        self._outline = QPen()
+
+    def booth_outline(self, scale: float) -> QPen:
+        if scale != self._outline_scale:
+            style = self.style
+            self._outline = _pen(style.booth_outline, style.booth_outline_m, scale, style.min_line_px,
+                                 style.max_line_px * 0.6, Qt.PenJoinStyle.MiterJoin)
+            self._outline_scale = scale
+        return self._outline
+
+
+_KITS: dict[int, tuple[Style, _Kit]] = {}
+
+
+def _kit(style: Style) -> _Kit:
+    found = _KITS.get(id(style))
+    if found is None or found[0] is not style:
+        if len(_KITS) > 32:
+            _KITS.clear()
+        found = _KITS[id(style)] = (style, _Kit(style))
+    return found[1]
+
+
+@lru_cache(maxsize=64)
+def _flame_at(size: float) -> QPainterPath:
+    return _flame(QPointF(0.0, 0.0), size)
+
+
+def _booth_text(painter: QPainter, base: QTransform, frame: QTransform, text: str, colour: QColor,
+                bold: bool) -> None:
+    """A booth's number or exhibitor, as text.draw_label draws it (no halo, never too small)."""
+    painter.setWorldTransform(frame * base)
+    painter.setFont(label_font(bold))
+    painter.setPen(colour)
+    painter.drawText(text_origin(text, bold), text)
 
 
 def paint_booth(painter: QPainter, booth: g.BoothGraphic, style: Style = DEFAULT_STYLE,
                 labels: bool = True) -> None:
     """A booth: its fill, the open sides marked (the front darkest), a flame if it cooks, its number."""
-    scale = _scale(painter)
+    if booth.rect is None:   # a graphic made by hand, without its prepared drawing
+        booth = g.prepared_booth(booth, style)
+    kit = _kit(style)
+    base = painter.worldTransform()
+    scale = device_scale(base) or 1.0
     w, d = booth.width, booth.depth
-    rect = QRectF(-w / 2, -d / 2, w, d)
     painter.save()
-    painter.setTransform(booth.frame, True)
-    painter.setPen(_pen(style.booth_outline, style.booth_outline_m, scale, style.min_line_px,
-                        style.max_line_px * 0.6, Qt.PenJoinStyle.MiterJoin))
+    painter.setWorldTransform(booth.frame * base)
+    painter.setPen(kit.booth_outline(scale))
     painter.setBrush(booth.fill)
-    painter.drawRect(rect)
+    painter.drawRect(booth.rect)
     if booth.blocked and scale * min(w, d) > 12:
-        _hatch(painter, rect, qcolor(style.booth_blocked_hatch), 0.5, scale)
-    strip = min(style.booth_open_side_m, 0.15 * min(w, d))
-    if strip * scale >= 0.5:
+        _hatch(painter, booth.rect, kit.booth_blocked_hatch, 0.5, scale)
+    strip = booth.strip_m
+    if booth.strips and strip * scale >= 0.5:
         painter.setPen(_NO_PEN)
-        for side in booth.open_sides:
-            colour = qcolor(style.booth_open_side)
-            if side != "front":
-                colour.setAlpha(110)
-            painter.setBrush(colour)
-            painter.drawRect(_SIDE_STRIPS[side](w, d, strip))
-    painter.restore()
+        for rect, front in booth.strips:
+            painter.setBrush(kit.open_front if front else kit.open_side)
+            painter.drawRect(rect)
     if booth.cooking:
         size = min(0.9, 0.3 * min(w, d))
         if size * scale >= 3.0:
             # In the back-right corner, but upright on the page, whichever way the booth faces.
             inset = size * 0.5 + strip + 0.08
             corner = booth.frame.map(QPointF(w / 2 - inset, -d / 2 + inset))
-            painter.save()
+            painter.setWorldTransform(base)
             painter.translate(corner)
             painter.rotate(booth.text_angle)
             painter.setPen(_NO_PEN)
-            painter.setBrush(qcolor(style.booth_cooking))
-            painter.drawPath(_flame(QPointF(0.0, 0.0), size))
-            painter.restore()
-    if not labels or not booth.number or booth.number_m * scale < style.booth_number_min_px:
-        return
-    painter.save()
-    painter.translate(booth.frame.map(QPointF(0.0, 0.0)))
-    painter.rotate(booth.text_angle)
-    colour = qcolor(style.booth_number)
-    show_exhibitor = bool(booth.exhibitor) and booth.exhibitor_m * scale >= style.min_label_px * 1.5
-    if show_exhibitor:
-        gap = (booth.number_m + booth.exhibitor_m) * 0.42
-        draw_label(painter, booth.number, QPointF(0.0, -gap * 0.5), booth.number_m, colour,
-                   bold=True, min_px=0)
-        draw_label(painter, booth.exhibitor, QPointF(0.0, gap * 0.75), booth.exhibitor_m,
-                   qcolor(style.booth_exhibitor), min_px=0)
-    else:
-        draw_label(painter, booth.number, QPointF(0.0, 0.0), booth.number_m, colour, bold=True, min_px=0)
+            painter.setBrush(kit.booth_cooking)
+            painter.drawPath(_flame_at(size))
+    if labels and booth.number and booth.number_m * scale >= style.booth_number_min_px:
+        show_exhibitor = bool(booth.exhibitor) and booth.exhibitor_m * scale >= style.min_label_px * 1.5
+        if show_exhibitor:
+            _booth_text(painter, base, booth.number_above, booth.number, kit.booth_number, True)
+            _booth_text(painter, base, booth.exhibitor_at, booth.exhibitor, kit.booth_exhibitor, False)
+        else:
+            _booth_text(painter, base, booth.number_at, booth.number, kit.booth_number, True)
     painter.restore()
 
 

@@ -175,6 +175,12 @@ def draw_label(painter: QPainter, text: str, centre: QPointF, height_m: float, c
 
 def _origin(text: str, bold: bool) -> QPointF:
     """Baseline start that centres ``text`` on (0, 0), in FONT_PX units."""
+    return QPointF(text_origin(text, bold))
+
+
+@lru_cache(maxsize=8192)
+def text_origin(text: str, bold: bool) -> QPointF:
+    """Baseline start that centres ``text`` on (0, 0), in FONT_PX units (shared: do not change it)."""
     metrics = _metrics(bold)
     # Centre on the middle of the capitals and ideographs, not of the line box.
     baseline = (metrics.ascent() - metrics.descent()) / 2 - metrics.ascent() * 0.06

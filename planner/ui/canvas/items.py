@@ -211,6 +211,8 @@ class BoothItem(QGraphicsPolygonItem):
                 path.addPolygon(graphic.frame.map(QPolygonF(_side_strip(side, w, d, s))))
                 path.closeSubpath()
             item.setPath(path)
+            # An empty strip item still costs the view a visit per frame: 2,000 booths, 2,000 visits.
+            item.setVisible(bool(sides))
         self.detail_from = self._detail_scale()
         self.detail.update()
 
