@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__
-from planner.i18n import LANGUAGES, format_number, set_language, tr
+from planner.i18n import LANGUAGES, format_list, format_number, set_language, tr
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1      # check: errors found; route: no path
@@ -189,7 +189,7 @@ def _paper_arg(value: str) -> str:
     name = paper_name(value)
     if name is None:
         raise argparse.ArgumentTypeError(tr("unknown paper {paper}; choose one of {papers}", paper=value,
-                                            papers=", ".join(PAPERS)))
+                                            papers=format_list(list(PAPERS))))
     return name
 
 
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = make_parser().parse_args(_shield_negative_points(argv[1:]))
         elif _looks_like_command(argv):
             raise UsageError(tr("{word} is neither a command nor a layout file; the commands are {commands}.",
-                                word=argv[0], commands=", ".join(COMMANDS)))
+                                word=argv[0], commands=format_list(list(COMMANDS))))
         else:
             args = _editor_parser().parse_args(argv)
             command = _cmd_editor

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from planner.i18n import format_dates, format_number, ntr, tr
+from planner.i18n import format_dates, format_list, format_number, ntr, tr
 from planner.model.layout import BOOTH_STATUSES, Layout
 
 
@@ -30,8 +30,8 @@ def _gate_kind_name(kind: str) -> str:
 
 
 def _status_counts(counter: Counter[str]) -> str:
-    return ", ".join(tr("{status} {n}", status=_status_name(s), n=counter[s])
-                     for s in BOOTH_STATUSES if counter[s])
+    return format_list([tr("{status} {n}", status=_status_name(s), n=counter[s])
+                        for s in BOOTH_STATUSES if counter[s]])
 
 
 def format_summary(layout: Layout) -> str:
@@ -55,8 +55,12 @@ def format_summary(layout: Layout) -> str:
     zone_of = layout.zone_of_booths()
     statuses = Counter(b.status for b in layout.booths)
     lines.append("")
-    lines.append(ntr("{count} booth", "{count} booths", len(layout.booths), count=format_number(len(layout.booths))) +
-                 (f" ({_status_counts(statuses)})" if layout.booths else ""))
+    count = format_number(len(layout.booths))
+    if layout.booths:
+        lines.append(ntr("{count} booth ({statuses})", "{count} booths ({statuses})", len(layout.booths),
+                         count=count, statuses=_status_counts(statuses)))
+    else:
+        lines.append(ntr("{count} booth", "{count} booths", 0, count=count))
     per_zone: dict[str | None, Counter[str]] = {}
     for booth in layout.booths:
         per_zone.setdefault(zone_of[booth.id], Counter())[booth.status] += 1
@@ -74,8 +78,8 @@ def format_summary(layout: Layout) -> str:
                      len(layout.gates), width=format_number(total_width, 1)))
     width = max((display_width(g.name or g.id) for g in layout.gates), default=0)
     for gate in layout.gates:
-        lines.append(f"  {_pad(gate.name or gate.id, width)}  {_gate_kind_name(gate.kind)}, "
-                     + tr("{width} m", width=format_number(gate.width, 1)))
+        lines.append(f"  {_pad(gate.name or gate.id, width)}  "
+                     + tr("{kind}, {width} m", kind=_gate_kind_name(gate.kind), width=format_number(gate.width, 1)))
 
     lines.append("")
     visitors = sum(z.peak_visitors for z in layout.zones)

@@ -29,7 +29,7 @@ def _summary(layout: Layout, report: Report, sheet: SheetStyle) -> list[Block]:
     errors, warnings = int(s.get("errors", 0)), int(s.get("warnings", 0))
     colour = sheet.error if errors else sheet.warning if warnings else sheet.ok
     if errors or warnings:
-        verdict = translate("Export", "{errors} errors and {warnings} warnings: see the findings.")
+        verdict = translate("Export", "Errors: {errors}, warnings: {warnings}; see the findings.")
         verdict = verdict.format(errors=errors, warnings=warnings)
     else:
         verdict = translate("Export", "No errors and no warnings.")

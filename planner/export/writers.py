@@ -23,7 +23,8 @@ from planner.export.book import Book
 from planner.export.files import ExportError
 from planner.export.options import MAX_PIXELS, PAPERS, paper_size_mm
 from planner.export.pdf_text import fix_to_unicode
-from planner.i18n import tr
+from planner.i18n import language, tr
+from planner.i18n.qt import install_translators
 from planner.render.text import label_family
 
 CREATOR = f"Festival Floor Planner {__version__}"
@@ -37,11 +38,15 @@ assert set(_PAGE_IDS) == set(PAPERS)
 
 
 def qt_app() -> QGuiApplication:
-    """The running Qt application, or a windowless one for exports from the command line."""
+    """The running Qt application, or a windowless one for exports from the command line.
+
+    Its translators follow the core's language (``--lang``), so the sheets' labels do too.
+    """
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["festival-planner"])
+    install_translators(app, language())
     return app
 
 

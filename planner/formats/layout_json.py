@@ -443,7 +443,23 @@ def _json_error(exc: json.JSONDecodeError) -> LayoutFileError:
         return LayoutFileError(tr("The file is not valid JSON: remove the comma before the closing bracket "
                                   "at line {line}, column {column}.", line=line, column=column))
     return LayoutFileError(tr("The file is not valid JSON: {reason} at line {line}, column {column}.",
-                              reason=exc.msg, line=exc.lineno, column=exc.colno))
+                              reason=_json_reason(exc.msg), line=exc.lineno, column=exc.colno))
+
+
+def _json_reason(msg: str) -> str:
+    """The JSON parser's complaint in the reader's language (in English, Python's own words)."""
+    reasons = {
+        "Expecting value": tr("Expecting value"),
+        "Expecting ',' delimiter": tr("Expecting ',' delimiter"),
+        "Expecting ':' delimiter": tr("Expecting ':' delimiter"),
+        "Expecting property name enclosed in double quotes": tr("Expecting property name enclosed in double quotes"),
+        "Extra data": tr("Extra data"),
+        "Unterminated string starting at": tr("Unterminated string starting at"),
+        "Invalid control character at": tr("Invalid control character at"),
+        "Invalid \\escape": tr("Invalid \\escape"),
+        "Invalid \\uXXXX escape": tr("Invalid \\uXXXX escape"),
+    }
+    return reasons.get(msg, msg)
 
 
 def read_layout(path: str | os.PathLike[str]) -> Layout:
@@ -467,7 +483,7 @@ def read_layout(path: str | os.PathLike[str]) -> Layout:
     try:
         return loads_layout(raw)
     except LayoutFileError as exc:
-        raise LayoutFileError(f"{path.name}: {exc}", exc.json_path) from None
+        raise LayoutFileError(tr("{file}: {problem}", file=path.name, problem=exc), exc.json_path) from None
 
 
 # -- writing -------------------------------------------------------------------

@@ -53,7 +53,7 @@ def language() -> str:
 
 def tr(message: str, /, **values: object) -> str:
     """Translate a whole message and fill its placeholders."""
-    text = _catalogue.get(message, message)
+    text = _catalogue.get(message) or message
     return text.format(**values) if values else text
 
 
@@ -105,3 +105,8 @@ def format_dates(iso: str) -> str:
 def format_number(value: float, decimals: int = 0) -> str:
     """A number with thousands separators (the same in English and Chinese)."""
     return f"{value:,.{decimals}f}"
+
+
+def format_list(items: list[str] | tuple[str, ...]) -> str:
+    """Items of a list as the current language separates them: ``a, b, c`` or ``a、b、c``."""
+    return ("、" if _language == "zh_CN" else ", ").join(items)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.i18n import tr
+from planner.i18n import format_list, tr
 from planner.model.layout import Amenity, Booth, Gate, Layout, Zone
 from planner.solver.walkable import Areas
 
@@ -71,7 +71,7 @@ def resolve(text: str, layout: Layout, areas: Areas) -> Endpoint:
         return Endpoint(text, moved)
     matches = _find(text, layout)
     if len(matches) > 1:
-        listed = ", ".join(f"{getattr(o, 'name', '') or getattr(o, 'number', '')} ({o.id})" for o in matches)
+        listed = format_list([f"{getattr(o, 'name', '') or getattr(o, 'number', '')} ({o.id})" for o in matches])
         raise EndpointError(tr("{text} could mean several things: {matches}; use an id.",
                                text=text, matches=listed))
     if not matches:

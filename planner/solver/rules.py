@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point
 
-from planner.i18n import format_number, tr
+from planner.i18n import format_list, format_number, ntr, tr
 from planner.model.geometry import is_simple
 from planner.solver import flow as flowmod
 from planner.solver.report import SEVERITY_ORDER, Finding
@@ -86,7 +86,7 @@ def booth_outside_site(ctx) -> list[Finding]:
                                booth.centre, [booth.id], outside, OVERLAP_AREA))
         elif covered > OVERLAP_AREA:
             hit = [o for o in ctx.layout.obstacles if o.shape().intersection(shape).area > 0]
-            names = ", ".join(o.name or o.id for o in hit)
+            names = format_list([o.name or o.id for o in hit])
             out.append(Finding("booth-outside-site", "error",
                                tr("Booth {booth} stands on {obstacle} ({area} m² of it).",
                                   booth=booth_name(booth), area=m(covered, 2), obstacle=names),
@@ -248,10 +248,12 @@ def aisle_overloaded(ctx) -> list[Finding]:
         if need > s.max_egress_time:
             names, ids = _side_names(ctx, (chord.a, chord.b))
             out.append(Finding("aisle-overloaded", "warning",
-                               tr("{persons} visitors leave through the aisle between {a} and {b} "
-                                  "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
-                                  persons=format_number(demand[k]), a=names[0], b=names[1],
-                                  width=m(chord.width), time=duration(need), limit=duration(s.max_egress_time)),
+                               ntr("{count} visitor leaves through the aisle between {a} and {b} "
+                                   "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
+                                   "{count} visitors leave through the aisle between {a} and {b} "
+                                   "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
+                                   round(demand[k]), count=format_number(demand[k]), a=names[0], b=names[1],
+                                   width=m(chord.width), time=duration(need), limit=duration(s.max_egress_time)),
                                ((chord.a[0] + chord.b[0]) / 2, (chord.a[1] + chord.b[1]) / 2), ids,
                                need, s.max_egress_time))
     return out
@@ -317,7 +319,7 @@ def egress_without_largest_exit(ctx) -> list[Finding]:
         return []
     zones = {z.id: z for z in ctx.layout.zones}
     if w.stranded_zones and set(w.stranded_zones) - set(ctx.egress.stranded_zones) or not w.exits:
-        names = ", ".join(zone_name(zones[z]) for z in w.stranded_zones) or tr("every zone")
+        names = format_list([zone_name(zones[z]) for z in w.stranded_zones]) or tr("every zone")
         return [Finding("egress-without-largest-exit", "warning",
                         tr("With {gate} closed, visitors in {zones} cannot reach any exit.",
                            gate=gate_name(gate), zones=names), gate.midpoint, [gate.id], None,
