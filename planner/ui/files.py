@@ -1,4 +1,4 @@
-"""The File menu's work: new, open, save, save as, recent files, and asking before work is lost.
+"""The File menu's work: new, open, save, save as, export, recent files, and asking before work is lost.
 
 Dialogs are shown here; reading and writing are ``planner.formats`` (atomic
 writes); the document holds the path and the modified flag.
@@ -35,6 +35,7 @@ def with_suffix(path: Path) -> Path:
 
 class FileActions(QObject):
     recent_changed = Signal()
+    message_posted = Signal(str)          # for the status bar
 
     def __init__(self, parent: QWidget, document: Document,
                  open_window: Callable[[Layout, Path | None], object]) -> None:
@@ -42,6 +43,7 @@ class FileActions(QObject):
         self.parent_widget = parent
         self.document = document
         self.open_window = open_window
+        self.export_dialog = None             # the open File → Export dialog, if any
 
     def _filter(self) -> str:
         return self.tr("Festival layouts (*.festival.json);;JSON files (*.json);;All files (*)")
@@ -141,3 +143,25 @@ class FileActions(QObject):
         recent.remember(path)
         self.recent_changed.emit()
         return True
+
+    # -- exporting ---------------------------------------------------------------------------------
+    def export(self) -> None:
+        """File → Export…: the export dialog, window-modal; it writes in the background."""
+        from planner.ui.export_dialog import ExportDialog
+
+        if self.export_dialog is not None and self.export_dialog.isVisible():
+            self.export_dialog.raise_()
+            self.export_dialog.activateWindow()
+            return
+        doc = self.document
+        dialog = ExportDialog(doc.layout, doc.path, modified=doc.modified, name=doc.display_name(),
+                              parent=self.parent_widget)
+        dialog.exported.connect(lambda result: self.message_posted.emit(dialog.status_label.text()))
+        dialog.finished.connect(lambda _code: self._export_closed(dialog))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_closed(self, dialog) -> None:
+        if self.export_dialog is dialog:
+            self.export_dialog = None
+        dialog.deleteLater()

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.host.message_posted.connect(self._message)
         self.editing.message_posted.connect(self._message)
         self.files.recent_changed.connect(self._fill_recent)
+        self.files.message_posted.connect(self._message)
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.cursor_left.connect(self.status.clear_cursor)
         self.view.zoom_changed.connect(self.status.show_zoom)

@@ -27,7 +27,7 @@ def test_menus_hold_every_action_with_its_shortcut(window):
     menus = {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions() if not a.isSeparator()]
              for m in (a.menu() for a in window.menuBar().actions())}
     assert menus["File"] == ["New", "New from West Lake Template", "New Window", "Open…", "Open Recent",
-                             "Save", "Save As…", "Close Window", "Quit"]
+                             "Save", "Save As…", "Export…", "Close Window", "Quit"]
     assert menus["Edit"][:2] == ["Undo", "Redo"]
     assert menus["Arrange"][0] == "Align West Edges" and len(menus["Arrange"]) == 8
     assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All", "Rotate 90° Clockwise",
@@ -68,7 +68,7 @@ def test_toolbar_actions_have_icons(window):
     assert not icon(APP_ICON).pixmap(64, 64).isNull()
     for name in ("open", "zoom-in", "zoom-out", "zoom-fit", "new", "save", "undo", "redo", "select",
                  "vertices", "draw-site", "draw-obstacle", "draw-zone", "gate", "amenity", "booth", "lock",
-                 "lock-open", "duplicate", "delete", "rotate-cw", "rotate-ccw"):
+                 "lock-open", "duplicate", "delete", "rotate-cw", "rotate-ccw", "export"):
         image = icon(name).pixmap(24, 24).toImage()
         assert any(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24)), name
 
