@@ -112,7 +112,7 @@ def _cmd_editor(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise UsageError(tr("The editor cannot start because Qt could not be loaded ({reason}); "
                             "see the README for the system packages it needs.", reason=exc)) from None
-    return run_editor(layout, Path(path), screenshot=args.screenshot)
+    return run_editor(layout, Path(path), screenshot=args.screenshot, lang=args.lang)
 
 
 def _check_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,412 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new layout on a blank site</source>
+        <translation>在空白场地上新建布局</translation>
+    </message>
+    <message>
+        <source>New from &amp;West Lake Template</source>
+        <translation>从西湖模板新建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Start a new layout from the West Lake festival</source>
+        <translation>以西湖市集为模板新建布局</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>新建窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open another window with a new layout</source>
+        <translation>在另一个窗口中新建布局</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a layout file</source>
+        <translation>打开布局文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the layout</source>
+        <translation>保存布局</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the layout under another name</source>
+        <translation>以其他名称保存布局</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the booth map as PDF, PNG or SVG, the booth list as CSV, or GeoJSON</source>
+        <translation>将展位图导出为 PDF、PNG 或 SVG，将展位清单导出为 CSV，或导出为 GeoJSON</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>关闭窗口(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>撤销上一步修改</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation>重做刚刚撤销的修改</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>再制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy the selection just east of itself</source>
+        <translation>在所选对象东侧紧邻处复制一份</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete the selection</source>
+        <translation>删除所选对象</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>取消选择(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° Clock&amp;wise</source>
+        <translation>顺时针旋转 90°(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Turn the selection, or the booth about to be placed, 90° clockwise</source>
+        <translation>将所选对象或即将放置的展位顺时针旋转 90°</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Counter-clockwise</source>
+        <translation>逆时针旋转 90°(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rotate 15° Clockwise</source>
+        <translation>顺时针旋转 15°</translation>
+    </message>
+    <message>
+        <source>Rotate 15° Counter-clockwise</source>
+        <translation>逆时针旋转 15°</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep the selection from being moved, turned or deleted</source>
+        <translation>锁定所选对象，防止被移动、旋转或删除</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock</source>
+        <translation>解锁(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose the language of the planner</source>
+        <translation>选择界面语言</translation>
+    </message>
+    <message>
+        <source>Align &amp;West Edges</source>
+        <translation>西边缘对齐(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Line the selection up on its westernmost edge</source>
+        <translation>将所选对象与最西侧的边缘对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centres (East–West)</source>
+        <translation>中心对齐（东西方向）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;East Edges</source>
+        <translation>东边缘对齐(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Align &amp;North Edges</source>
+        <translation>北边缘对齐(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middles (North–South)</source>
+        <translation>中线对齐（南北方向）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Align &amp;South Edges</source>
+        <translation>南边缘对齐(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Distribute East–&amp;West</source>
+        <translation>东西向等距分布(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Equal gaps between the selected objects from west to east</source>
+        <translation>使所选对象自西向东间距相等</translation>
+    </message>
+    <message>
+        <source>Distribute North–S&amp;outh</source>
+        <translation>南北向等距分布(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Bring to &amp;Front</source>
+        <translation>置于顶层(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Draw the selected zones or obstacles over all others of their kind</source>
+        <translation>将所选展区或障碍物绘制在所有同类对象之上</translation>
+    </message>
+    <message>
+        <source>Bring &amp;Forward</source>
+        <translation>上移一层(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Draw the selected zones or obstacles over the next one they overlap</source>
+        <translation>将所选展区或障碍物绘制在与其重叠的上一个同类对象之上</translation>
+    </message>
+    <message>
+        <source>Send &amp;Backward</source>
+        <translation>下移一层(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Draw the selected zones or obstacles under the next one they overlap</source>
+        <translation>将所选展区或障碍物绘制在与其重叠的下一个同类对象之下</translation>
+    </message>
+    <message>
+        <source>Send to Bac&amp;k</source>
+        <translation>置于底层(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Draw the selected zones or obstacles under all others of their kind</source>
+        <translation>将所选展区或障碍物绘制在所有同类对象之下</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole layout</source>
+        <translation>显示整个布局</translation>
+    </message>
+    <message>
+        <source>Zoom to 1:&amp;500</source>
+        <translation>缩放至 1:500(&amp;5)</translation>
+    </message>
+    <message>
+        <source>Show the plan at 1:500 on this screen, as it prints on paper</source>
+        <translation>按 1:500 在本屏幕上显示平面图，与打印到纸上的比例相同</translation>
+    </message>
+    <message>
+        <source>Show &amp;Grid</source>
+        <translation>显示网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid and Objects</source>
+        <translation>吸附到网格和对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Snap to corners, edges, 15° angles and the grid (hold Ctrl to move freely)</source>
+        <translation>吸附到角点、边、15° 角和网格（按住 Ctrl 可自由移动）</translation>
+    </message>
+    <message>
+        <source>&amp;Select</source>
+        <translation>选择(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select, move and nudge objects</source>
+        <translation>选择、移动和微调对象</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Points</source>
+        <translation>编辑顶点(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move, add and delete the points of an area or a gate</source>
+        <translation>移动、添加和删除区域或出入口的顶点</translation>
+    </message>
+    <message>
+        <source>Draw Site &amp;Boundary</source>
+        <translation>绘制场地边界(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Draw the site boundary</source>
+        <translation>绘制场地边界</translation>
+    </message>
+    <message>
+        <source>Draw &amp;Obstacle</source>
+        <translation>绘制障碍物(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Draw water, a building, a stage, trees or a no-go area</source>
+        <translation>绘制水域、建筑、舞台、树木或禁入区域</translation>
+    </message>
+    <message>
+        <source>Draw &amp;Zone</source>
+        <translation>绘制展区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Draw a themed zone</source>
+        <translation>绘制主题展区</translation>
+    </message>
+    <message>
+        <source>Place &amp;Gate</source>
+        <translation>放置出入口(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Place a gate on the site boundary</source>
+        <translation>在场地边界上放置出入口</translation>
+    </message>
+    <message>
+        <source>Place &amp;Amenity</source>
+        <translation>放置设施(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Place toilets, first aid, water, information and other amenities</source>
+        <translation>放置卫生间、急救站、饮用水、咨询处等设施</translation>
+    </message>
+    <message>
+        <source>Place Boot&amp;h</source>
+        <translation>放置展位(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Place booths in standard sizes</source>
+        <translation>按标准尺寸放置展位</translation>
+    </message>
+    <message>
+        <source>&amp;About Festival Floor Planner</source>
+        <translation>关于节庆市集平面规划(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{tip} ({shortcut})</source>
+        <translation>{tip}（{shortcut}）</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>Locked objects were left as they are.</source>
+        <translation>已锁定的对象保持不变。</translation>
+    </message>
+    <message>
+        <source>Duplicate {what}</source>
+        <translation>再制{what}</translation>
+    </message>
+    <message>
+        <source>Cut {what}</source>
+        <translation>剪切{what}</translation>
+    </message>
+    <message>
+        <source>Paste {what}</source>
+        <translation>粘贴{what}</translation>
+    </message>
+    <message>
+        <source>Lock {what}</source>
+        <translation>锁定{what}</translation>
+    </message>
+    <message>
+        <source>Unlock {what}</source>
+        <translation>解锁{what}</translation>
+    </message>
+    <message>
+        <source>Align {what}</source>
+        <translation>对齐{what}</translation>
+    </message>
+    <message>
+        <source>Distribute {what}</source>
+        <translation>等距分布{what}</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Errors: {errors}, warnings: {warnings}; see the findings.</source>
@@ -546,6 +952,1350 @@
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF – booth map to print</source>
+        <translation>PDF – 用于打印的展位图</translation>
+    </message>
+    <message>
+        <source>PNG – image</source>
+        <translation>PNG – 图片</translation>
+    </message>
+    <message>
+        <source>SVG – drawing</source>
+        <translation>SVG – 矢量图</translation>
+    </message>
+    <message>
+        <source>CSV – booth list</source>
+        <translation>CSV – 展位清单</translation>
+    </message>
+    <message>
+        <source>GeoJSON – for GIS tools</source>
+        <translation>GeoJSON – 用于 GIS 软件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Fit to page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>Fit, or a scale exactly true on paper; type any 1:N</source>
+        <translation>适合页面，或在纸上精确的比例；可输入任意 1:N</translation>
+    </message>
+    <message>
+        <source>Overview of the whole site</source>
+        <translation>整个场地的总图</translation>
+    </message>
+    <message>
+        <source>One sheet per zone</source>
+        <translation>每个展区一张图纸</translation>
+    </message>
+    <message>
+        <source>Tiles over the whole site</source>
+        <translation>分幅拼接整个场地</translation>
+    </message>
+    <message>
+        <source>Overview, zone sheets and booth index</source>
+        <translation>总图、展区图纸和展位索引</translation>
+    </message>
+    <message>
+        <source>Exhibitor map: statuses and numbers</source>
+        <translation>参展商平面图：状态和编号</translation>
+    </message>
+    <message>
+        <source>Visitor map: zones and amenities</source>
+        <translation>游客导览图：展区和设施</translation>
+    </message>
+    <message>
+        <source>Safety map: exits, fire equipment, bottlenecks</source>
+        <translation>安全疏散图：出口、消防设备、瓶颈</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Booth index by exhibitor name too</source>
+        <translation>同时附按参展商名称排序的展位索引</translation>
+    </message>
+    <message>
+        <source>Crowd-flow analysis sheet</source>
+        <translation>人流分析图纸</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>方向(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>S&amp;cale:</source>
+        <translation>比例(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;heets:</source>
+        <translation>图纸(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>视图(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>The page shown in the preview</source>
+        <translation>预览中显示的页面</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{paper} ({w} × {h} mm)</source>
+        <translation>{paper}（{w} × {h} 毫米）</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Type “fit” or a scale such as 1:500 (from 1:10 to 1:1,000,000).</source>
+        <translation>请输入“fit”（适合页面）或比例，例如 1:500（范围 1:10 至 1:1,000,000）。</translation>
+    </message>
+    <message>
+        <source>{w} × {h} pixels</source>
+        <translation>{w} × {h} 像素</translation>
+    </message>
+    <message>
+        <source>There is nothing to put on these sheets: the layout has no booths.</source>
+        <translation>这些图纸上没有可绘制的内容：布局中没有展位。</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> 页，共 {n} 页</translation>
+    </message>
+    <message>
+        <source>… {n} more lines</source>
+        <translation>……还有 {n} 行</translation>
+    </message>
+    <message>
+        <source>The crowd-flow analysis failed ({reason}), so the export has no analysis sheet and no bottlenecks.</source>
+        <translation>人流分析失败（{reason}），因此导出内容中没有分析图纸，也不标注瓶颈。</translation>
+    </message>
+    <message>
+        <source>One file: {file}</source>
+        <translation>一个文件：{file}</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} 页</translation>
+    </message>
+    <message>
+        <source>one file, {file}</source>
+        <translation>一个文件，{file}</translation>
+    </message>
+    <message>
+        <source>{n} files, {first} … {last}</source>
+        <translation>{n} 个文件，{first} … {last}</translation>
+    </message>
+    <message>
+        <source>{pages}: {files}</source>
+        <translation>{pages}：{files}</translation>
+    </message>
+    <message>
+        <source>{pages}, and the analysis sheet (being worked out…)</source>
+        <translation>{pages}，另加分析图纸（正在计算…）</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>GeoJSON 文件 (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>正在导出到 {file}…</translation>
+    </message>
+    <message>
+        <source>Working out the crowd-flow analysis…</source>
+        <translation>正在计算人流分析…</translation>
+    </message>
+    <message>
+        <source>Drawing the pages and writing {file}…</source>
+        <translation>正在绘制页面并写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Wrote {file}.</source>
+        <translation>已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Wrote {n} files, {first} … {last}.</source>
+        <translation>已写入 {n} 个文件，{first} … {last}。</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {reason}.</source>
+        <translation>无法写入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}.</source>
+        <translation>导出失败：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Festival layouts (*.festival.json);;JSON files (*.json);;All files (*)</source>
+        <translation>市集布局 (*.festival.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing it?</source>
+        <translation>关闭前是否保存对“{name}”的修改？</translation>
+    </message>
+    <message>
+        <source>Cannot Open Template</source>
+        <translation>无法打开模板</translation>
+    </message>
+    <message>
+        <source>Open Layout</source>
+        <translation>打开布局</translation>
+    </message>
+    <message>
+        <source>Cannot Open Layout</source>
+        <translation>无法打开布局</translation>
+    </message>
+    <message>
+        <source>{file} is no longer there.</source>
+        <translation>{file} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Save Layout As</source>
+        <translation>布局另存为</translation>
+    </message>
+    <message>
+        <source>Cannot Save Layout</source>
+        <translation>无法保存布局</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No font on this computer can draw Chinese, so Chinese labels would show as empty boxes. Install a Chinese font (on Debian or Ubuntu: sudo apt-get install {package}) and start the planner again.</source>
+        <translation>这台计算机上没有能显示中文的字体，中文标注将显示为空白方框。请安装中文字体（Debian 或 Ubuntu：sudo apt-get install {package}），然后重新启动规划器。</translation>
+    </message>
+    <message>
+        <source>“{label}” (lacks {characters})</source>
+        <translation>“{label}”（缺少 {characters}）</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>The label font has no characters for some of this layout&apos;s names, so they will not be drawn whole:
+{labels}</source>
+        <translation>标注字体缺少此布局中某些名称所用的字符，这些名称将无法完整显示：
+{labels}</translation>
+    </message>
+    <message>
+        <source>{n} labels have characters the label font cannot draw.</source>
+        <translation>有 {n} 个标注包含标注字体无法显示的字符。</translation>
+    </message>
+    <message>
+        <source>Missing Fonts</source>
+        <translation>缺少字体</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Amenities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>展位</translation>
+    </message>
+    <message>
+        <source>Obstacles</source>
+        <translation>障碍物</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>展区</translation>
+    </message>
+    <message>
+        <source>Site boundary</source>
+        <translation>场地边界</translation>
+    </message>
+    <message>
+        <source>Background image</source>
+        <translation>底图</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Show or hide this layer</source>
+        <translation>显示或隐藏此图层</translation>
+    </message>
+    <message>
+        <source>Lock this layer: its objects cannot be picked or changed</source>
+        <translation>锁定此图层：其中的对象不能被选中或修改</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opened layout</source>
+        <translation>打开的布局</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Tool Options</source>
+        <translation>工具选项</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name}[*] – {app}</source>
+        <translation>{name}[*] – {app}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销“{action}”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做“{action}”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{what} selected</source>
+        <translation>已选择{what}</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于{app}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Lay out outdoor market festivals to scale: site, zones, gates, amenities and booths, in metres.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;按比例规划户外市集：场地、展区、出入口、设施和展位，以米为单位。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>The planner closed without saving “{name}”. Recover the changes from its autosave?</source>
+        <translation>规划器上次关闭时没有保存“{name}”。要从自动保存中恢复这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Cannot Recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Festival Floor Planner</source>
+        <translation>节庆市集平面规划</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the planner starts.</source>
+        <translation>新的语言将在下次启动规划器时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>背面</translation>
+    </message>
+    <message>
+        <source>The selected objects differ here; a change sets them all.</source>
+        <translation>所选对象的此项不同；修改后将统一设置为同一值。</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>多个值</translation>
+    </message>
+    <message>
+        <source>Several colours</source>
+        <translation>多种颜色</translation>
+    </message>
+    <message>
+        <source>Zone Colour</source>
+        <translation>展区颜色</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>Entrance and exit</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水域</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>构筑物</translation>
+    </message>
+    <message>
+        <source>Trees and planting</source>
+        <translation>树木绿化</translation>
+    </message>
+    <message>
+        <source>No-go area</source>
+        <translation>禁入区域</translation>
+    </message>
+    <message>
+        <source>Toilets</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>First aid</source>
+        <translation>急救站</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>咨询处</translation>
+    </message>
+    <message>
+        <source>Drinking water</source>
+        <translation>饮用水</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Fire extinguisher</source>
+        <translation>灭火器</translation>
+    </message>
+    <message>
+        <source>Fire hydrant</source>
+        <translation>消火栓</translation>
+    </message>
+    <message>
+        <source>Assembly point</source>
+        <translation>紧急集合点</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>创新科技</translation>
+    </message>
+    <message>
+        <source>Anime</source>
+        <translation>动漫</translation>
+    </message>
+    <message>
+        <source>Intangible heritage</source>
+        <translation>非物质文化遗产</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>复古</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>宠物</translation>
+    </message>
+    <message>
+        <source>Gourmet</source>
+        <translation>美食</translation>
+    </message>
+    <message>
+        <source>Stage audience</source>
+        <translation>舞台观众区</translation>
+    </message>
+    <message>
+        <source>Show spectators</source>
+        <translation>表演观众区</translation>
+    </message>
+    <message>
+        <source>Promenade</source>
+        <translation>步行街</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>排队区</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Lock or unlock</source>
+        <translation>锁定或解锁</translation>
+    </message>
+    <message>
+        <source>East (x)</source>
+        <translation>东向 (x)</translation>
+    </message>
+    <message>
+        <source>Set position</source>
+        <translation>设置位置</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>North (y)</source>
+        <translation>北向 (y)</translation>
+    </message>
+    <message>
+        <source>Booth number</source>
+        <translation>展位编号</translation>
+    </message>
+    <message>
+        <source>Set booth number</source>
+        <translation>设置展位编号</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>参展商</translation>
+    </message>
+    <message>
+        <source>Set exhibitor</source>
+        <translation>设置参展商</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Set category</source>
+        <translation>设置类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <source>Width (frontage)</source>
+        <translation>宽度（面宽）</translation>
+    </message>
+    <message>
+        <source>Resize booth</source>
+        <translation>调整展位尺寸</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>进深</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转角度</translation>
+    </message>
+    <message>
+        <source>Rotate booth</source>
+        <translation>旋转展位</translation>
+    </message>
+    <message>
+        <source>Open sides</source>
+        <translation>开放面</translation>
+    </message>
+    <message>
+        <source>Set open sides</source>
+        <translation>设置开放面</translation>
+    </message>
+    <message>
+        <source>Cooking (flame or gas)</source>
+        <translation>烹饪（明火或燃气）</translation>
+    </message>
+    <message>
+        <source>Set cooking</source>
+        <translation>设置烹饪</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Set theme</source>
+        <translation>设置主题</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Set colour</source>
+        <translation>设置颜色</translation>
+    </message>
+    <message>
+        <source>Peak visitors</source>
+        <translation>高峰游客人数</translation>
+    </message>
+    <message>
+        <source>Set peak visitors</source>
+        <translation>设置高峰游客人数</translation>
+    </message>
+    <message>
+        <source>Density limit</source>
+        <translation>密度上限</translation>
+    </message>
+    <message>
+        <source>Set density limit</source>
+        <translation>设置密度上限</translation>
+    </message>
+    <message>
+        <source> /m²</source>
+        <translation> 人/平方米</translation>
+    </message>
+    <message>
+        <source>Layout&apos;s limit</source>
+        <translation>沿用布局设置</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Set gate kind</source>
+        <translation>设置出入口类型</translation>
+    </message>
+    <message>
+        <source>Clear width</source>
+        <translation>净宽</translation>
+    </message>
+    <message>
+        <source>Resize gate</source>
+        <translation>调整出入口宽度</translation>
+    </message>
+    <message>
+        <source>Set obstacle kind</source>
+        <translation>设置障碍物类型</translation>
+    </message>
+    <message>
+        <source>Set amenity kind</source>
+        <translation>设置设施类型</translation>
+    </message>
+    <message>
+        <source>Change event details</source>
+        <translation>修改活动信息</translation>
+    </message>
+    <message>
+        <source>Change analysis settings</source>
+        <translation>修改分析设置</translation>
+    </message>
+    <message>
+        <source>Layout name</source>
+        <translation>布局名称</translation>
+    </message>
+    <message>
+        <source>Rename layout</source>
+        <translation>重命名布局</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地名称</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办方</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Minimum aisle width</source>
+        <translation>最小通道宽度</translation>
+    </message>
+    <message>
+        <source>Body radius</source>
+        <translation>人体半径</translation>
+    </message>
+    <message>
+        <source>Walking speed</source>
+        <translation>步行速度</translation>
+    </message>
+    <message>
+        <source> m/s</source>
+        <translation> 米/秒</translation>
+    </message>
+    <message>
+        <source>Specific flow</source>
+        <translation>单位宽度流量</translation>
+    </message>
+    <message>
+        <source> /m/min</source>
+        <translation> 人/米/分钟</translation>
+    </message>
+    <message>
+        <source>Maximum egress time</source>
+        <translation>最长疏散时间</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Maximum density</source>
+        <translation>最大密度</translation>
+    </message>
+    <message>
+        <source>Maximum distance to an exit</source>
+        <translation>到出口的最大距离</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Closed (no open side)</source>
+        <translation>封闭（无开放面）</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>单开口</translation>
+    </message>
+    <message>
+        <source>Corner</source>
+        <translation>角位</translation>
+    </message>
+    <message>
+        <source>Double-sided</source>
+        <translation>双面开口</translation>
+    </message>
+    <message>
+        <source>Peninsula</source>
+        <translation>半岛型</translation>
+    </message>
+    <message>
+        <source>Island</source>
+        <translation>岛型</translation>
+    </message>
+    <message>
+        <source>Event and analysis settings</source>
+        <translation>活动信息与分析设置</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Analysis settings</source>
+        <translation>分析设置</translation>
+    </message>
+    <message>
+        <source>Booth {number}</source>
+        <translation>展位 {number}</translation>
+    </message>
+    <message>
+        <source>Zone {name}</source>
+        <translation>展区 {name}</translation>
+    </message>
+    <message>
+        <source>Gate {name}</source>
+        <translation>出入口 {name}</translation>
+    </message>
+    <message>
+        <source>Obstacle {name}</source>
+        <translation>障碍物 {name}</translation>
+    </message>
+    <message>
+        <source>Amenity {name}</source>
+        <translation>设施 {name}</translation>
+    </message>
+    <message>
+        <source>{what} selected</source>
+        <translation>已选择{what}</translation>
+    </message>
+    <message>
+        <source>{n} of them locked</source>
+        <translation>其中 {n} 个已锁定</translation>
+    </message>
+    <message>
+        <source>outside every zone</source>
+        <translation>不属于任何展区</translation>
+    </message>
+    <message>
+        <source>{type} booth, {area:.1f} m², in {zone}</source>
+        <translation>{type}展位，{area:.1f} 平方米，位于{zone}</translation>
+    </message>
+    <message>
+        <source>Area {area:,.0f} m²</source>
+        <translation>面积 {area:,.0f} 平方米</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <source>{n:g} km</source>
+        <translation>{n:g} 千米</translation>
+    </message>
+    <message>
+        <source>{n:g} m</source>
+        <translation>{n:g} 米</translation>
+    </message>
+    <message>
+        <source>{n:g} cm</source>
+        <translation>{n:g} 厘米</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>available</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>entrance</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>entrance and exit</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>水域</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <source>structure</source>
+        <translation>构筑物</translation>
+    </message>
+    <message>
+        <source>vegetation</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>restricted area</source>
+        <translation>禁入区域</translation>
+    </message>
+    <message>
+        <source>toilets</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>first aid</source>
+        <translation>急救站</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation>咨询处</translation>
+    </message>
+    <message>
+        <source>drinking water</source>
+        <translation>饮用水</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>fire extinguisher</source>
+        <translation>灭火器</translation>
+    </message>
+    <message>
+        <source>fire hydrant</source>
+        <translation>消火栓</translation>
+    </message>
+    <message>
+        <source>assembly point</source>
+        <translation>紧急集合点</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Booth {number} · {exhibitor} ({status})</source>
+        <translation>展位 {number} · {exhibitor}（{status}）</translation>
+    </message>
+    <message>
+        <source>Booth {number} ({status})</source>
+        <translation>展位 {number}（{status}）</translation>
+    </message>
+    <message>
+        <source>Zone {name}</source>
+        <translation>展区 {name}</translation>
+    </message>
+    <message>
+        <source>Gate {name} ({kind}, {width:.1f} m)</source>
+        <translation>出入口 {name}（{kind}，{width:.1f} 米）</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <source>{object} — in {zone}</source>
+        <translation>{object} — 位于{zone}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>x {x:.1f} m  y {y:.1f} m</source>
+        <translation>x {x:.1f} 米  y {y:.1f} 米</translation>
+    </message>
+    <message>
+        <source>1:{n:,}</source>
+        <translation>比例 1:{n:,}</translation>
+    </message>
+    <message>
+        <source>Scale on this screen; {px:.2f} pixels per metre</source>
+        <translation>本屏幕上的比例；每米 {px:.2f} 像素</translation>
+    </message>
+</context>
+<context>
+    <name>ToolOptions</name>
+    <message>
+        <source>Click to select, Shift-click to add, drag on open ground for a band; drag to move, arrow keys nudge (Shift: 1 m), hold Ctrl to move freely.</source>
+        <translation>单击选择，Shift+单击加选，在空白处拖动框选；拖动可移动，方向键微调（按住 Shift 每次 1 米），按住 Ctrl 可自由移动。</translation>
+    </message>
+    <message>
+        <source>Click an area or a gate, then drag its points; drag an edge to add a point; Delete removes the last point touched.</source>
+        <translation>单击区域或出入口，再拖动其顶点；拖动边可添加顶点；按 Delete 删除最后操作的顶点。</translation>
+    </message>
+    <message>
+        <source>Click the corners of the site (or drag a rectangle); Enter or double-click finishes, Backspace takes back a point; type 12.5&lt;30 for an exact edge.</source>
+        <translation>依次单击场地的各个角点（或拖出矩形）；按 Enter 或双击完成，按 Backspace 撤回一个点；输入 12.5&lt;30 可绘制精确的边。</translation>
+    </message>
+    <message>
+        <source>Click the corners of the zone (or drag a rectangle); Enter or double-click finishes; type 12.5&lt;30 for an exact edge.</source>
+        <translation>依次单击展区的各个角点（或拖出矩形）；按 Enter 或双击完成；输入 12.5&lt;30 可绘制精确的边。</translation>
+    </message>
+    <message>
+        <source>Obstacle:</source>
+        <translation>障碍物：</translation>
+    </message>
+    <message>
+        <source>Click its corners (or drag a rectangle); Enter or double-click finishes.</source>
+        <translation>依次单击各个角点（或拖出矩形）；按 Enter 或双击完成。</translation>
+    </message>
+    <message>
+        <source>Gate:</source>
+        <translation>出入口：</translation>
+    </message>
+    <message>
+        <source>Drag along the site boundary, or click it for a 6 m gate.</source>
+        <translation>沿场地边界拖动，或单击边界放置 6 米宽的出入口。</translation>
+    </message>
+    <message>
+        <source>Amenity:</source>
+        <translation>设施：</translation>
+    </message>
+    <message>
+        <source>Click where it stands.</source>
+        <translation>单击放置位置。</translation>
+    </message>
+    <message>
+        <source>{w:g} × {d:g} m</source>
+        <translation>{w:g} × {d:g} 米</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Booth:</source>
+        <translation>展位：</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>深</translation>
+    </message>
+    <message>
+        <source>Click to place; R turns it 90°; corners snap to other booths.</source>
+        <translation>单击放置；按 R 旋转 90°；角点会吸附到其他展位。</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Locked objects stay where they are.</source>
+        <translation>已锁定的对象保持原位。</translation>
+    </message>
+    <message>
+        <source>Only zones and obstacles have a drawing order to change.</source>
+        <translation>只有展区和障碍物可以调整绘制顺序。</translation>
+    </message>
+    <message>
+        <source>Bring {what} to front</source>
+        <translation>将{what}置于顶层</translation>
+    </message>
+    <message>
+        <source>Bring {what} forward</source>
+        <translation>将{what}上移一层</translation>
+    </message>
+    <message>
+        <source>Send {what} backward</source>
+        <translation>将{what}下移一层</translation>
+    </message>
+    <message>
+        <source>Send {what} to back</source>
+        <translation>将{what}置于底层</translation>
+    </message>
+    <message>
+        <source>Nothing overlapping to pass in that direction.</source>
+        <translation>该方向上没有可越过的重叠对象。</translation>
+    </message>
+    <message>
+        <source>{length:.2f} m  {angle:.1f}°</source>
+        <translation>{length:.2f} 米  {angle:.1f}°</translation>
+    </message>
+    <message>
+        <source>Type a length, or a length and an angle such as 12.5&lt;30.</source>
+        <translation>请输入长度，或长度和角度，例如 12.5&lt;30。</translation>
+    </message>
+    <message>
+        <source>Type the first point as x,y in metres.</source>
+        <translation>请以 x,y 的形式输入第一个点（单位：米）。</translation>
+    </message>
+    <message>
+        <source>An area needs at least three points.</source>
+        <translation>区域至少需要三个顶点。</translation>
+    </message>
+    <message>
+        <source>Draw site boundary</source>
+        <translation>绘制场地边界</translation>
+    </message>
+    <message>
+        <source>Zone {n}</source>
+        <translation>展区 {n}</translation>
+    </message>
+    <message>
+        <source>{w:.2f} m × {h:.2f} m</source>
+        <translation>{w:.2f} 米 × {h:.2f} 米</translation>
+    </message>
+    <message>
+        <source>Next edge: {typed}▏</source>
+        <translation>下一条边：{typed}▏</translation>
+    </message>
+    <message>
+        <source>First point x,y: {typed}▏</source>
+        <translation>第一个点 x,y：{typed}▏</translation>
+    </message>
+    <message>
+        <source>Gate {width:.2f} m</source>
+        <translation>出入口 {width:.2f} 米</translation>
+    </message>
+    <message>
+        <source>Gate {n}</source>
+        <translation>出入口 {n}</translation>
+    </message>
+    <message>
+        <source>{w:g} × {d:g} m</source>
+        <translation>{w:g} × {d:g} 米</translation>
+    </message>
+    <message>
+        <source>Δx {dx:.2f} m  Δy {dy:.2f} m</source>
+        <translation>Δx {dx:.2f} 米  Δy {dy:.2f} 米</translation>
+    </message>
+    <message>
+        <source>This object is locked.</source>
+        <translation>此对象已锁定。</translation>
+    </message>
+    <message>
+        <source>Insert point</source>
+        <translation>插入顶点</translation>
+    </message>
+    <message>
+        <source>Move point</source>
+        <translation>移动顶点</translation>
+    </message>
+    <message>
+        <source>An area keeps at least three points.</source>
+        <translation>区域至少要保留三个顶点。</translation>
+    </message>
+    <message>
+        <source>Delete point</source>
+        <translation>删除顶点</translation>
+    </message>
+    <message>
+        <source>Type the point as x,y in metres, such as 12.5,30.</source>
+        <translation>请以 x,y 的形式输入点的坐标（单位：米），例如 12.5,30。</translation>
+    </message>
+    <message>
+        <source>A gate&apos;s end stays on the site boundary, at its nearest point.</source>
+        <translation>出入口的端点必须位于场地边界上，已移到边界上最近的点。</translation>
+    </message>
+    <message>
+        <source>x {x:.2f} m  y {y:.2f} m</source>
+        <translation>x {x:.2f} 米  y {y:.2f} 米</translation>
+    </message>
+    <message>
+        <source>Point x,y: {typed}▏</source>
+        <translation>点 x,y：{typed}▏</translation>
     </message>
 </context>
 </TS>

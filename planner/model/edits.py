@@ -16,7 +16,7 @@ from typing import Any
 from planner.i18n import ntr, tr
 from planner.model.geometry import Point, rotate_point, rotate_polygon, translate_polygon
 from planner.model.layout import (
-    Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone,
+    COLLECTIONS, Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone,
 )
 
 # Parts of the layout that are not objects with ids but can be edited.
@@ -295,6 +295,91 @@ class SetPart(Edit):
     def revert(self, layout: Layout) -> None:
         setattr(layout, self.part, self._old)
         layout.notify(Change(parts=[self.part]))
+
+
+# Where ReorderObjects puts the objects in their collection (the order they are drawn in).
+ORDERS = ("front", "forward", "backward", "back")
+
+
+def _overlap(a: LayoutObject, b: LayoutObject) -> bool:
+    """The two are drawn over each other (sharing only an edge is not enough)."""
+    shape_a, shape_b = getattr(a, "shape", None), getattr(b, "shape", None)
+    if shape_a is None or shape_b is None:
+        return True
+    first, second = shape_a(), shape_b()
+    return first.intersects(second) and first.intersection(second).area > 1e-9
+
+
+def _reordered(items: list[LayoutObject], chosen: set[str], to: str) -> list[LayoutObject]:
+    """``items`` with the ``chosen`` ids moved ``to`` the front, the back, or one step where it shows.
+
+    A step forward (backward) takes an object just above (below) the nearest
+    other object it overlaps: passing one it does not overlap would change
+    nothing on the plan. An object overlapped by nothing in that direction stays.
+    """
+    if to == "front":
+        return [o for o in items if o.id not in chosen] + [o for o in items if o.id in chosen]
+    if to == "back":
+        return [o for o in items if o.id in chosen] + [o for o in items if o.id not in chosen]
+    order = list(items)
+    forward = to == "forward"
+    moving = [o for o in order if o.id in chosen]
+    for obj in (reversed(moving) if forward else moving):
+        i = order.index(obj)
+        others = range(i + 1, len(order)) if forward else range(i - 1, -1, -1)
+        j = next((k for k in others if order[k].id not in chosen and _overlap(obj, order[k])), None)
+        if j is None:
+            continue
+        del order[i]
+        order.insert(j, obj)      # after the removal, index j is just above (or just below) the other
+    return order
+
+
+class ReorderObjects(Edit):
+    """Change the drawing order of objects within their collection (zones, obstacles …).
+
+    ``to`` is one of ``ORDERS``. Each collection is reordered on its own, so a
+    zone never goes above an obstacle. ``changed`` is False when nothing moves.
+    The caller names the step (the editor words it per action and language).
+    """
+
+    def __init__(self, layout: Layout, ids: Iterable[str], to: str, label: str = "") -> None:
+        if to not in ORDERS:
+            raise ValueError(f"unknown order {to!r}")
+        self.ids = list(dict.fromkeys(ids))
+        objects = [_target(layout, i) for i in self.ids]
+        chosen = set(self.ids)
+        self._old: dict[str, list[str]] = {}
+        self._new: dict[str, list[str]] = {}
+        for name in dict.fromkeys(COLLECTIONS[type(o)] for o in objects):
+            items = getattr(layout, name)
+            old = [o.id for o in items]
+            new = [o.id for o in _reordered(items, chosen, to)]
+            if new != old:
+                self._old[name], self._new[name] = old, new
+        self.to = to
+        self.label = label
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._new)
+
+    def _set(self, layout: Layout, orders: dict[str, list[str]], others: dict[str, list[str]]) -> None:
+        moved: list[str] = []
+        for name, ids in orders.items():
+            items = getattr(layout, name)
+            by_id = {o.id: o for o in items}
+            if sorted(by_id) != sorted(ids):
+                raise KeyError(f"the {name} of the layout are not the ones this edit reorders")
+            items[:] = [by_id[i] for i in ids]
+            moved += [i for i, j in zip(ids, others[name]) if i != j]
+        layout.notify(Change(changed=moved))
+
+    def apply(self, layout: Layout) -> None:
+        self._set(layout, self._new, self._old)
+
+    def revert(self, layout: Layout) -> None:
+        self._set(layout, self._old, self._new)
 
 
 @dataclass

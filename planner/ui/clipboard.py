@@ -1,9 +1,13 @@
 """Copying objects as layout JSON, so they paste into any window (or another running planner).
 
 The clipboard holds a whole, valid layout file holding only the copied
-objects (and the source's site, which the format requires), under its own
-MIME type and as plain text. Pasting reads it with the layout reader, so a
-clipboard that holds anything else is refused in one sentence.
+objects (and the source's site, which the format requires), as plain text.
+Pasting reads it with the layout reader, so a clipboard that holds anything
+else is refused in one sentence.
+
+The text is handed over with ``setText`` so that Qt makes the clipboard's
+data itself: data made in Python and owned by Qt's clipboard would be
+deleted by Qt after Python has shut down, which crashes the process on exit.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import copy
 import json
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
 
@@ -20,9 +23,6 @@ from planner.formats import LayoutFileError, dumps_layout, loads_layout
 from planner.model.edits import copy_object
 from planner.model.layout import Booth, Layout, LayoutObject
 from planner.ui.booth_numbers import free_number
-
-MIME_TYPE = "application/x-festival-planner-layout+json"
-
 
 def fragment(layout: Layout, ids: Iterable[str]) -> str:
     """Layout JSON holding copies of the objects ``ids`` (in the layout's own order)."""
@@ -40,10 +40,7 @@ def objects_of(text: str) -> list[LayoutObject]:
 
 
 def put(text: str, clipboard: QClipboard | None = None) -> None:
-    data = QMimeData()
-    data.setData(MIME_TYPE, text.encode("utf-8"))
-    data.setText(text)
-    (clipboard or QApplication.clipboard()).setMimeData(data)
+    (clipboard or QApplication.clipboard()).setText(text)
 
 
 def get(clipboard: QClipboard | None = None) -> str | None:
@@ -51,8 +48,6 @@ def get(clipboard: QClipboard | None = None) -> str | None:
     data = (clipboard or QApplication.clipboard()).mimeData()
     if data is None:
         return None
-    if data.hasFormat(MIME_TYPE):
-        return bytes(data.data(MIME_TYPE).data()).decode("utf-8")
     text = data.text() if data.hasText() else ""
     if text.lstrip().startswith("{"):
         try:
@@ -93,4 +88,4 @@ def _prefix(object_id: str) -> str:
     return head or "obj"
 
 
-__all__ = ["MIME_TYPE", "LayoutFileError", "for_target", "fragment", "get", "objects_of", "put", "unused_id"]
+__all__ = ["LayoutFileError", "for_target", "fragment", "get", "objects_of", "put", "unused_id"]

@@ -88,6 +88,9 @@ def shared_analysis(layout: Layout) -> SharedAnalysis:
 
 
 # -- running work off the GUI thread ----------------------------------------------------------------
+_live_relays: set = set()
+
+
 class _Relay(QObject):
     """Carries a worker's news to the GUI thread (queued, since the relay lives there)."""
 
@@ -107,6 +110,11 @@ def run_in_pool(work: Callable[[Callable[[str], None]], object], *, progress: Ca
     for signal, slot in ((relay.progress, progress), (relay.finished, finished), (relay.failed, failed)):
         if slot is not None:
             signal.connect(slot)
+    # The relay must outlive whoever started the work (a dialog closed meanwhile): keep it
+    # until the work's last news has been delivered on the GUI thread.
+    _live_relays.add(relay)
+    relay.finished.connect(lambda _result: _live_relays.discard(relay))
+    relay.failed.connect(lambda _error: _live_relays.discard(relay))
 
     def run() -> None:
         try:

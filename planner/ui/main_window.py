@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.display_name() or self.tr("Untitled")
-        self.setWindowTitle(self.tr("{name}[*] – {app}").format(name=name, app=APP_NAME))
+        self.setWindowTitle(self.tr("{name}[*] – {app}").format(name=name, app=self.tr("Festival Floor Planner")))
         self.setWindowModified(self.document.modified)
 
     def _update_undo_texts(self) -> None:
@@ -289,13 +289,18 @@ class MainWindow(QMainWindow):
             if not window.close():
                 return
 
+    def show_preferences(self) -> None:
+        from planner.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
     def about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About {app}").format(app=APP_NAME),
+            self, self.tr("About {app}").format(app=self.tr("Festival Floor Planner")),
             self.tr("<h3>{app} {version}</h3>"
                     "<p>Lay out outdoor market festivals to scale: site, zones, gates, "
-                    "amenities and booths, in metres.</p>").format(app=APP_NAME,
-                                                                 version=planner.__version__))
+                    "amenities and booths, in metres.</p>").format(
+                        app=self.tr("Festival Floor Planner"), version=planner.__version__))
 
     def offer_recovery(self) -> int:
         """Offer the work of planners that did not close properly; returns how many were recovered."""

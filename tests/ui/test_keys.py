@@ -117,3 +117,19 @@ def test_nudge_bursts_end_after_a_pause(layout, qapp, monkeypatch):
     assert layout.get("b-1").x == pytest.approx(10.3)
     document.undo()
     assert layout.get("b-1").x == 10
+
+
+def test_typed_coordinates_move_a_point_with_real_keys(active, qtbot):
+    view = active.view
+    active.selection.set(["food"])
+    qtbot.keyClick(view, Qt.Key.Key_A)                                   # edit points
+    assert active.host.tool.name == "vertices"
+    click(view, 50, 20)                                                  # the food zone's south-west corner
+    qtbot.keyClicks(view, "52.5,21")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    ring = active.layout.get("food").polygon[0]
+    assert (52.5, 21.0) in ring and (50, 20) not in ring
+    assert active.document.undo_stack.undoText() == "Move point"
+    assert view.transform().m11() == pytest.approx(8.0)                  # "-", "." and digits zoomed nothing
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (50, 20) in active.layout.get("food").polygon[0]

@@ -29,7 +29,8 @@ def test_menus_hold_every_action_with_its_shortcut(window):
     assert menus["File"] == ["New", "New from West Lake Template", "New Window", "Open…", "Open Recent",
                              "Save", "Save As…", "Export…", "Close Window", "Quit"]
     assert menus["Edit"][:2] == ["Undo", "Redo"]
-    assert menus["Arrange"][0] == "Align West Edges" and len(menus["Arrange"]) == 8
+    assert menus["Arrange"][0] == "Align West Edges" and len(menus["Arrange"]) == 12
+    assert menus["Arrange"][-4:] == ["Bring to Front", "Bring Forward", "Send Backward", "Send to Back"]
     assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All", "Rotate 90° Clockwise",
             "Rotate 15° Counter-clockwise", "Lock", "Unlock"} <= set(menus["Edit"])
     assert menus["View"][:4] == ["Zoom In", "Zoom Out", "Fit to Window", "Zoom to 1:500"]
@@ -46,6 +47,8 @@ def test_menus_hold_every_action_with_its_shortcut(window):
     assert shortcuts["zoom_out"] == ["Ctrl+-"]
     assert shortcuts["zoom_fit"] == ["Ctrl+0"]
     assert shortcuts["tool_booth"] == ["B"]
+    assert [shortcuts[n] for n in ("bring_front", "bring_forward", "send_backward", "send_back")] == \
+        [["Ctrl+Shift+]"], ["Ctrl+]"], ["Ctrl+["], ["Ctrl+Shift+["]]
     every = [s for names in shortcuts.values() for s in names]
     assert len(every) == len(set(every))                       # no shortcut used twice
     # ... not even among the actions Qt itself puts in the window (dock toggles have none)

@@ -133,3 +133,13 @@ def test_a_deleted_scene_stops_following_the_layout(qapp, qtbot, layout):
     qapp.processEvents()
     MoveObjects(layout, ["b-1"], 1.0, 0.0).apply(layout)      # would reach a deleted scene
     assert layout.get("b-1").x == 11.0
+
+
+def test_zones_are_stacked_in_the_order_of_the_layout_even_after_undoing_a_delete(qapp, layout):
+    scene = FloorScene(layout)
+    edit = RemoveObjects(layout, ["anime"])
+    edit.apply(layout)
+    edit.revert(layout)                              # back at index 0, though its item was added last
+    assert [z.id for z in layout.zones] == ["anime", "food"]
+    assert scene.item("anime").zValue() < scene.item("food").zValue() < scene.item("pond").zValue()
+    assert scene.site_item.zValue() < scene.item("anime").zValue()

@@ -317,3 +317,48 @@ def test_layout_replaced_resets_the_tools(host):
     assert not host.tool.busy
     assert host.scene.item("b-9") is not None
     assert normalise_polygon(other.site.boundary) == other.site.boundary
+
+
+def test_typed_coordinates_put_the_active_point_exactly(host):
+    host.selection.set(["food"])
+    host.set_tool("vertices")
+    tool = host.tool
+    tool.press(ev(100, 50))                                         # touch a corner: it is the active point
+    tool.release(ev(100, 50))
+    assert tool.active is not None and undo_text(host) == ""
+    for ch in "97.25,4-":
+        assert tool.wants(0, ch) and tool.key(0, ch)
+    assert tool.key(Qt.Key.Key_Backspace, "")                       # Backspace edits what is typed ...
+    assert host.layout.get("food").polygon[0][0] != (97.25, 4.0)
+    assert len(host.layout.get("food").polygon[0]) == 4             # ... and deletes no point
+    for ch in "8.5":
+        tool.key(0, ch)
+    assert "97.25,48.5" in host.scene.preview_item.preview.text
+    assert tool.key(Qt.Key.Key_Return, "")
+    ring = host.layout.get("food").polygon[0]
+    assert (97.25, 48.5) in ring and (100, 50) not in ring and len(ring) == 4
+    assert undo_text(host) == "Move point"
+    tool.key(0, "3")                                                # not two numbers: nothing changes
+    assert tool.key(Qt.Key.Key_Return, "")
+    assert (97.25, 48.5) in host.layout.get("food").polygon[0]
+    assert tool.escape() and tool.typed == "" and tool.target == "food"   # Esc drops the typing first
+    host.document.undo()
+    assert host.layout.get("food").polygon == rect(50, 20, 100, 50)
+
+
+def test_typed_coordinates_keep_a_gate_end_on_the_boundary(host):
+    host.set_tool("vertices")
+    tool = host.tool
+    assert tool.set_target("g-north")
+    tool.press(ev(30, 50))
+    tool.release(ev(30, 50))
+    for ch in "35,52":
+        tool.key(0, ch)
+    tool.key(Qt.Key.Key_Return, "")
+    assert host.layout.get("g-north").b == pytest.approx((35.0, 50.0))
+
+
+def test_without_an_active_point_digits_are_not_taken(host):
+    host.selection.set(["food"])
+    host.set_tool("vertices")
+    assert not host.tool.wants(0, "5") and not host.tool.key(0, "5")

@@ -10,8 +10,8 @@ from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.model.edits import Edit, MoveObjects
-from planner.model.layout import Change, Layout, LayoutObject
+from planner.model.edits import Edit, MoveObjects, ReorderObjects, describe
+from planner.model.layout import Change, Layout, LayoutObject, Obstacle, Zone
 from planner.ui.canvas.overlays import Preview, nice_step
 from planner.ui.canvas.scene import FloorScene
 from planner.ui.canvas.tools import (
@@ -139,6 +139,38 @@ class CanvasHost(QObject):
         step = NUDGE_BIG_M if big else NUDGE_M
         edit = MoveObjects(self.layout, movable, sx * step, sy * step)
         self.push(edit, merge_key=("nudge", tuple(movable)))
+        return True
+
+    # -- drawing order ---------------------------------------------------------------------
+    def reorder(self, to: str) -> bool:
+        """Bring the selected zones and obstacles to the front, forward, backward or to the back.
+
+        Only areas overlap where their order shows (a zone over a zone, a pond
+        over a lawn); each kind keeps its own order, one undo step per command.
+        """
+        objects = [o for o in self.selection.objects(self.layout) if isinstance(o, (Zone, Obstacle))]
+        if not objects:
+            if self.selection.ids:
+                self.message(translate("Tools", "Only zones and obstacles have a drawing order to change."))
+            return False
+        free = [o for o in objects if not o.locked and self.editable(o)]
+        if len(free) < len(objects):
+            self.message(translate("Tools", "Locked objects stay where they are."))
+        if not free:
+            return False
+        what = describe(free)
+        label = {
+            "front": translate("Tools", "Bring {what} to front"),
+            "forward": translate("Tools", "Bring {what} forward"),
+            "backward": translate("Tools", "Send {what} backward"),
+            "back": translate("Tools", "Send {what} to back"),
+        }[to].format(what=what)
+        edit = ReorderObjects(self.layout, [o.id for o in free], to, label=label)
+        if not edit.changed:
+            if len(free) == len(objects):
+                self.message(translate("Tools", "Nothing overlapping to pass in that direction."))
+            return False
+        self.push(edit)
         return True
 
     # -- following the document ---------------------------------------------------------------

@@ -21,8 +21,8 @@ from planner.render.geometry import model_rect, to_scene
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.ui.canvas.background import BackgroundItem
 from planner.ui.canvas.items import (
-    AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem, ZoneLabelItem,
-    is_object_item,
+    Z_OBSTACLE, Z_ZONE, AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem,
+    ZoneLabelItem, is_object_item,
 )
 from planner.ui.canvas.layers import Layers, layer_of
 from planner.ui.canvas.overlays import GridItem, Outline, PreviewItem, SelectionItem
@@ -83,6 +83,7 @@ class FloorScene(QGraphicsScene):
         self._zone_of = layout.zone_of_booths() if self.booth_fill == "zone" else {}
         for obj in layout.objects():
             self._add(obj)
+        self._restack()
         self._set_background()
         self.apply_layers()
         layout.subscribe(self._on_change)
@@ -367,6 +368,8 @@ class FloorScene(QGraphicsScene):
                 self._remove(object_id)
                 self._add(obj)
         self._refresh_all(dict.fromkeys(refresh))
+        if touched:
+            self._restack()
         if "site" in change.parts and self.site_item is not None:
             self.site_item.set_graphic(g.site_graphic(layout.site))
             self._refresh_all(gate.id for gate in layout.gates)   # which way is inside
@@ -377,6 +380,20 @@ class FloorScene(QGraphicsScene):
             self._update_outlines()
         self._fit_scene_rect()
         self.layout_changed.emit()
+
+    def _restack(self) -> None:
+        """Zones and obstacles are drawn in the order of their collection: the model's order is the z-order.
+
+        Each kind stays within its own band (``Z_ZONE`` up to ``Z_ZONE + 1``),
+        so the layers keep their stacking whatever the order inside one.
+        """
+        assert self.layout is not None
+        for objects, base in ((self.layout.zones, Z_ZONE), (self.layout.obstacles, Z_OBSTACLE)):
+            n = len(objects)
+            for index, obj in enumerate(objects):
+                item = self._items.get(obj.id)
+                if item is not None:
+                    item.setZValue(base + (index + 1) / (n + 1))
 
     def _booths_to_refill(self, touched: set[str]) -> list[str]:
         """Booths whose zone colour changed: they moved into another zone, or their zone changed."""

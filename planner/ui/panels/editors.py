@@ -107,7 +107,7 @@ class NumberEditor(FieldEditor):
             box.setRange(field.minimum, field.maximum)
             box.setSingleStep(field.step)
         if field.suffix:
-            box.setSuffix(field.suffix)
+            box.setSuffix(ptr(field.suffix))
         if field.kind == "optional_float":
             box.setSpecialValueText(ptr(field.none_text))
         if field.key == "rotation":

@@ -36,7 +36,7 @@ class Field:
     maximum: float = 1e6
     decimals: int = 2
     step: float = 0.1
-    suffix: str = ""
+    suffix: str = ""            # the unit after the value (marked, translated when shown: " m" → " 米")
     none_text: str = ""         # optional_float: what 0 means (the value None)
     moves: bool = False         # changes where the object stands: locked objects keep theirs
     free_text: bool = False     # choice: other values may be typed (zone themes)
@@ -96,11 +96,11 @@ NAME = Field("name", QT_TRANSLATE_NOOP("Properties", "Name"), "text",
 LOCKED = Field("locked", QT_TRANSLATE_NOOP("Properties", "Locked"), "bool",
                QT_TRANSLATE_NOOP("Properties", "Lock or unlock"))
 X = Field("x", QT_TRANSLATE_NOOP("Properties", "East (x)"), "float",
-          QT_TRANSLATE_NOOP("Properties", "Set position"), minimum=-1e5, maximum=1e5, step=0.1, suffix=" m",
-          moves=True)
+          QT_TRANSLATE_NOOP("Properties", "Set position"), minimum=-1e5, maximum=1e5, step=0.1,
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True)
 Y = Field("y", QT_TRANSLATE_NOOP("Properties", "North (y)"), "float",
-          QT_TRANSLATE_NOOP("Properties", "Set position"), minimum=-1e5, maximum=1e5, step=0.1, suffix=" m",
-          moves=True)
+          QT_TRANSLATE_NOOP("Properties", "Set position"), minimum=-1e5, maximum=1e5, step=0.1,
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True)
 
 BOOTH_FIELDS = (
     Field("number", QT_TRANSLATE_NOOP("Properties", "Booth number"), "text",
@@ -112,11 +112,11 @@ BOOTH_FIELDS = (
     Field("status", QT_TRANSLATE_NOOP("Properties", "Status"), "choice",
           QT_TRANSLATE_NOOP("Properties", "Set status"), choices=_choices(BOOTH_STATUSES, STATUS_LABELS)),
     Field("width", QT_TRANSLATE_NOOP("Properties", "Width (frontage)"), "float",
-          QT_TRANSLATE_NOOP("Properties", "Resize booth"), minimum=0.5, maximum=200, step=0.5, suffix=" m",
-          moves=True),
+          QT_TRANSLATE_NOOP("Properties", "Resize booth"), minimum=0.5, maximum=200, step=0.5,
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True),
     Field("depth", QT_TRANSLATE_NOOP("Properties", "Depth"), "float",
-          QT_TRANSLATE_NOOP("Properties", "Resize booth"), minimum=0.5, maximum=200, step=0.5, suffix=" m",
-          moves=True),
+          QT_TRANSLATE_NOOP("Properties", "Resize booth"), minimum=0.5, maximum=200, step=0.5,
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True),
     Field("rotation", QT_TRANSLATE_NOOP("Properties", "Rotation"), "float",
           QT_TRANSLATE_NOOP("Properties", "Rotate booth"), minimum=0, maximum=359.9, decimals=1, step=15,
           suffix="°", moves=True),
@@ -136,7 +136,8 @@ ZONE_FIELDS = (
     Field("peak_visitors", QT_TRANSLATE_NOOP("Properties", "Peak visitors"), "int",
           QT_TRANSLATE_NOOP("Properties", "Set peak visitors"), maximum=10_000_000, step=100),
     Field("max_density", QT_TRANSLATE_NOOP("Properties", "Density limit"), "optional_float",
-          QT_TRANSLATE_NOOP("Properties", "Set density limit"), maximum=20, step=0.1, suffix=" /m²",
+          QT_TRANSLATE_NOOP("Properties", "Set density limit"), maximum=20, step=0.1,
+          suffix=QT_TRANSLATE_NOOP("Properties", " /m²"),
           none_text=QT_TRANSLATE_NOOP("Properties", "Layout's limit")),
     LOCKED,
 )
@@ -145,8 +146,8 @@ GATE_FIELDS = (
     Field("kind", QT_TRANSLATE_NOOP("Properties", "Kind"), "choice",
           QT_TRANSLATE_NOOP("Properties", "Set gate kind"), choices=_choices(GATE_KINDS, GATE_LABELS)),
     Field("width", QT_TRANSLATE_NOOP("Properties", "Clear width"), "gate_width",
-          QT_TRANSLATE_NOOP("Properties", "Resize gate"), minimum=0.1, maximum=500, step=0.5, suffix=" m",
-          moves=True),
+          QT_TRANSLATE_NOOP("Properties", "Resize gate"), minimum=0.1, maximum=500, step=0.5,
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True),
     LOCKED,
 )
 OBSTACLE_FIELDS = (
@@ -179,20 +180,22 @@ EVENT_FIELDS = (
 )
 SETTINGS_FIELDS = (
     Field("min_aisle_width", QT_TRANSLATE_NOOP("Properties", "Minimum aisle width"), "float", _SET_SETTINGS,
-          target="settings", minimum=0.1, maximum=50, suffix=" m"),
+          target="settings", minimum=0.1, maximum=50, suffix=QT_TRANSLATE_NOOP("Properties", " m")),
     Field("body_radius", QT_TRANSLATE_NOOP("Properties", "Body radius"), "float", _SET_SETTINGS,
-          target="settings", minimum=0.05, maximum=2, step=0.01, suffix=" m"),
+          target="settings", minimum=0.05, maximum=2, step=0.01, suffix=QT_TRANSLATE_NOOP("Properties", " m")),
     Field("walking_speed", QT_TRANSLATE_NOOP("Properties", "Walking speed"), "float", _SET_SETTINGS,
-          target="settings", minimum=0.1, maximum=5, suffix=" m/s"),
+          target="settings", minimum=0.1, maximum=5, suffix=QT_TRANSLATE_NOOP("Properties", " m/s")),
     Field("specific_flow", QT_TRANSLATE_NOOP("Properties", "Specific flow"), "float", _SET_SETTINGS,
-          target="settings", minimum=1, maximum=500, decimals=1, step=1, suffix=" /m/min"),
+          target="settings", minimum=1, maximum=500, decimals=1, step=1,
+          suffix=QT_TRANSLATE_NOOP("Properties", " /m/min")),
     Field("max_egress_time", QT_TRANSLATE_NOOP("Properties", "Maximum egress time"), "float", _SET_SETTINGS,
-          target="settings", minimum=1, maximum=36000, decimals=0, step=30, suffix=" s"),
+          target="settings", minimum=1, maximum=36000, decimals=0, step=30,
+          suffix=QT_TRANSLATE_NOOP("Properties", " s")),
     Field("max_density", QT_TRANSLATE_NOOP("Properties", "Maximum density"), "float", _SET_SETTINGS,
-          target="settings", minimum=0.1, maximum=20, suffix=" /m²"),
+          target="settings", minimum=0.1, maximum=20, suffix=QT_TRANSLATE_NOOP("Properties", " /m²")),
     Field("max_exit_distance", QT_TRANSLATE_NOOP("Properties", "Maximum distance to an exit"),
           "optional_float", _SET_SETTINGS, target="settings", maximum=100_000, decimals=0, step=10,
-          suffix=" m", none_text=QT_TRANSLATE_NOOP("Properties", "No limit")),
+          suffix=QT_TRANSLATE_NOOP("Properties", " m"), none_text=QT_TRANSLATE_NOOP("Properties", "No limit")),
 )
 
 

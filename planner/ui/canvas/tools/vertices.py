@@ -3,8 +3,9 @@
 Click an area or a gate to show its points. Drag a point to move it; drag
 from the small circle in the middle of an edge (or anywhere on the edge) to
 insert a point there; Delete or Backspace removes the point last touched
-(an area keeps at least three). Gate ends stay on the site boundary. Each
-gesture is one ``SetFields`` on release.
+(an area keeps at least three). Typing ``x,y`` and Enter puts the point
+last touched exactly there (as the drawing tools take typed lengths). Gate
+ends stay on the site boundary. Each gesture is one ``SetFields`` on release.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from planner.model.geometry import Point, normalise_polygon
 from planner.model.layout import Gate, Obstacle, Zone
 from planner.ui.canvas.overlays import Preview
 from planner.ui.canvas.tools.base import DRAG_PX, PICK_PX, Tool, ToolEvent, translate
+from planner.ui.canvas.tools.draw import parse_typed
 from planner.ui.canvas.tools.snapping import closest_on_segment, nearest_on_boundary, snap_to_grid
 
 Handle = tuple[int, int]        # ring, index (a gate: ring 0, index 0 for a and 1 for b)
+_TYPING_KEYS = set("0123456789.,-")   # x,y of the active point; not space: space + drag pans
 
 
 class VertexTool(Tool):
@@ -37,10 +40,17 @@ class VertexTool(Tool):
         self._start: Point | None = None
         self._moved = False
         self._marker: tuple[Point, str] | None = None
+        self.typed = ""                    # x,y being typed for the active point
 
     @property
     def busy(self) -> bool:
         return self.target is not None
+
+    def wants(self, key: int, text: str) -> bool:
+        return super().wants(key, text) or bool(text and text in _TYPING_KEYS and self._can_type())
+
+    def _can_type(self) -> bool:
+        return self.target is not None and self.active is not None and self._drag is None
 
     # -- the target -------------------------------------------------------------------------
     def _rings_of(self, target: str | None) -> list[list[Point]]:
@@ -65,7 +75,7 @@ class VertexTool(Tool):
             return False
         if target == "site" and not self.host.layer_editable("site"):
             return False
-        self.target, self.active = target, None
+        self.target, self.active, self.typed = target, None, ""
         self._rings = self._rings_of(target)
         if target not in (None, "site"):
             self.host.selection.set([target])
@@ -133,6 +143,7 @@ class VertexTool(Tool):
         return self.host.layout.site.shape().contains(ShapelyPoint(p))
 
     def _begin(self, handle: Handle, at: Point) -> None:
+        self.typed = ""
         self._drag = self.active = handle
         self._start = at
         self._moved = False
@@ -195,6 +206,17 @@ class VertexTool(Tool):
         self._rings = self._rings_of(target)
 
     def key(self, key: int, text: str) -> bool:
+        if self.typed and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply_typed()
+            return True
+        if self.typed and key == Qt.Key.Key_Backspace:
+            self.typed = self.typed[:-1]
+            self._update()
+            return True
+        if text and text in _TYPING_KEYS and self._can_type():
+            self.typed += text
+            self._update()
+            return True
         if key not in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or self.active is None:
             return False
         if self._is_gate() or self._drag is not None:
@@ -206,11 +228,43 @@ class VertexTool(Tool):
             return True
         del self._rings[ring][index]
         self.active = None
+        self.typed = ""
         self._commit(translate("Tools", "Delete point"))
         self._update()
         return True
 
+    def apply_typed(self) -> bool:
+        """Put the active point at the typed x,y (metres); False if it does not read as two numbers."""
+        parsed = parse_typed(self.typed)
+        if parsed is None or parsed[1] is None or self.active is None:
+            self.host.message(translate("Tools", "Type the point as x,y in metres, such as 12.5,30."))
+            return False
+        point: Point = (parsed[0], parsed[1])
+        self.typed = ""
+        self._rings = self._rings_of(self.target)
+        ring, index = self.active
+        if ring >= len(self._rings) or index >= len(self._rings[ring]):
+            self.active = None
+            self._update()
+            return False
+        if self._is_gate():
+            on = nearest_on_boundary(self.host.layout, point)
+            if on is not None and math.dist(on[0], point) > 1e-6:
+                self.host.message(translate("Tools", "A gate's end stays on the site boundary, at its nearest point."))
+                point = on[0]
+        if self._rings[ring][index] == point:
+            self._update()
+            return True
+        self._rings[ring][index] = point
+        self._commit(translate("Tools", "Move point"))
+        self._update()
+        return True
+
     def escape(self) -> bool:
+        if self.typed:
+            self.typed = ""
+            self._update()
+            return True
         if self._drag is not None:
             self._drag, self._inserting, self._marker = None, False, None
             self._rings = self._rings_of(self.target)
@@ -248,6 +302,10 @@ class VertexTool(Tool):
                 p = self._rings[ring][index]
                 preview.text = translate("Tools", "x {x:.2f} m  y {y:.2f} m").format(x=p[0], y=p[1])
                 preview.text_at = p
+            if self.typed and self.active is not None and preview.active is not None:
+                ring, index = self.active
+                preview.text = translate("Tools", "Point x,y: {typed}▏").format(typed=self.typed)
+                preview.text_at = self._rings[ring][index]
         if self._marker is not None:
             preview.marker, preview.marker_kind = self._marker
         self.host.show(preview)
