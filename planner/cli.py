@@ -32,6 +32,32 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(tr("{message}; see {prog} --help.", message=message, prog=self.prog))
 
 
+def _argparse_words() -> dict[str, str]:
+    """argparse's own words (usage, headings, its errors) in the current language."""
+    return {
+        "usage: ": tr("usage: "),
+        "positional arguments": tr("positional arguments"),
+        "options": tr("options"),
+        "show this help message and exit": tr("show this help message and exit"),
+        "show program's version number and exit": tr("show program's version number and exit"),
+        "the following arguments are required: %s": tr("the following arguments are required: %s"),
+        "unrecognized arguments: %s": tr("unrecognized arguments: %s"),
+        "argument %(argument_name)s: %(message)s": tr("argument %(argument_name)s: %(message)s"),
+        "invalid choice: %(value)r (choose from %(choices)s)":
+            tr("invalid choice: %(value)r (choose from %(choices)s)"),
+        "invalid %(type)s value: %(value)r": tr("invalid %(type)s value: %(value)r"),
+        "expected one argument": tr("expected one argument"),
+        "ambiguous option: %(option)s could match %(matches)s":
+            tr("ambiguous option: %(option)s could match %(matches)s"),
+    }
+
+
+def _translate_argparse() -> None:
+    """argparse looks its words up through gettext at the moment it uses them: answer in our language."""
+    words = _argparse_words()
+    argparse._ = lambda message: words.get(message, message)  # type: ignore[attr-defined]
+
+
 def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=tr("language of the messages (default: the system locale)"))
@@ -300,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(argv[argv.index("--lang") + 1])
     else:
         set_language(next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None))
+    _translate_argparse()
     try:
         if argv and argv[0] in COMMANDS:
             make_parser, command = COMMANDS[argv[0]]

@@ -118,3 +118,11 @@ def test_route_takes_negative_points_names_halves_and_amenities(layout_file):
     for name in ("动漫", "ANIME", "Anime · 动漫"):
         result = cli("route", str(layout_file), name, "North Gate", "--json")
         assert result.returncode == 0 and json.loads(result.stdout)["from"] == "anime", result.stderr
+
+
+def test_argparse_speaks_the_chosen_language():
+    result = cli("check", "--lang", "zh_CN")
+    assert result.returncode == 2 and "缺少以下必需参数：LAYOUT" in result.stderr
+    help_text = cli("route", "--help", "--lang", "zh_CN").stdout
+    assert help_text.startswith("用法：") and "选项" in help_text and "显示本帮助并退出" in help_text
+    assert cli("check", "--lang", "en").stderr.count("the following arguments are required: LAYOUT") == 1
