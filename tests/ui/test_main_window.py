@@ -99,14 +99,14 @@ def test_status_bar_shows_metres_and_the_booth_under_the_mouse(window, qtbot):
     view.centerOn(to_scene(12.0, 12.0))
     target = view.mapFromScene(to_scene(10.0, 10.5))     # on booth ANI-001, north of its centre
     qtbot.mouseMove(view.viewport(), target)
-    qtbot.waitUntil(lambda: window.status.position_label.text() != "", timeout=1000)
+    qtbot.waitUntil(lambda: window.status.position_label.text() != "", timeout=10000)
     assert window.status.position_label.text() == "x 10.0 m  y 10.5 m"
     text = window.status.object_label.text()
     assert "ANI-001" in text and "纸灯笼工作室" in text and "Anime · 动漫" in text
     view.centerOn(to_scene(25.0, 45.0))
     gate = view.mapFromScene(to_scene(25.0, 50.0))
     qtbot.mouseMove(view.viewport(), gate)
-    qtbot.waitUntil(lambda: "North Gate" in window.status.object_label.text(), timeout=1000)
+    qtbot.waitUntil(lambda: "North Gate" in window.status.object_label.text(), timeout=10000)
     assert window.status.position_label.text() == "x 25.0 m  y 50.0 m"
 
 
@@ -168,5 +168,5 @@ def test_about_box(window, monkeypatch):
 
 def test_quit_closes_the_window(window, qtbot):
     window.actions["quit"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=1000)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
     assert QKeySequence("Ctrl+Q") in window.actions["quit"].shortcuts()

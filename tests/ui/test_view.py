@@ -106,7 +106,7 @@ def test_cursor_signal_is_in_model_metres(window, qtbot):
     view = window.view
     view.set_zoom(20.0)
     target = view.mapFromScene(to_scene(30.0, 25.0))
-    with qtbot.waitSignal(view.cursor_moved, timeout=1000) as blocker:
+    with qtbot.waitSignal(view.cursor_moved, timeout=10000) as blocker:
         qtbot.mouseMove(view.viewport(), target)
     x, y = blocker.args
     assert abs(x - 30.0) <= 0.05 and abs(y - 25.0) <= 0.05
