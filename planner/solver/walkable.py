@@ -79,21 +79,24 @@ class Areas:
         near = shapely.shortest_line(p, self.navigable)
         if near is None or near.length > limit:
             return None
-        x, y = near.coords[-1]
-        # Nudge onto N's inside so the point is not lost to rounding on its edge.
-        return _settle((x, y), self.navigable)
+        (px, py), (x, y) = near.coords[0], near.coords[-1]
+        # Nudge onto N's inside so the point is not lost to rounding on its edge: onward
+        # along the way it came, which at the nearest point of N leads inside.
+        return _settle((x, y), (x - px, y - py), self.navigable)
 
 
-def _settle(point: tuple[float, float], area: BaseGeometry) -> tuple[float, float]:
-    p = Point(point)
-    if area.covers(p):
+def _settle(point: tuple[float, float], direction: tuple[float, float],
+            area: BaseGeometry) -> tuple[float, float]:
+    if area.covers(Point(point)):
         return point
-    for step in (1e-7, 1e-6, 1e-5, 1e-4):
-        moved = shapely.shortest_line(p, area.buffer(-step, quad_segs=1))
-        if moved is not None and not moved.is_empty:
-            x, y = moved.coords[-1]
-            if area.covers(Point(x, y)):
-                return (x, y)
+    length = (direction[0] ** 2 + direction[1] ** 2) ** 0.5
+    if length == 0:
+        return point
+    ux, uy = direction[0] / length, direction[1] / length
+    for step in (1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
+        moved = (point[0] + ux * step, point[1] + uy * step)
+        if area.covers(Point(moved)):
+            return moved
     return point
 
 
