@@ -15,7 +15,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 
 from planner.export import typeset
-from planner.export.strings import AMENITY, GATE, OBSTACLE, STATUS, named, translate
+from planner.export.strings import translate
+from planner.render.names import AMENITY, GATE, OBSTACLE, STATUS, kind_name
 from planner.export.views import Bottleneck, ExitMark, View, paint_safety
 from planner.model.layout import AMENITY_KINDS, BOOTH_STATUSES, GATE_KINDS, OBSTACLE_KINDS, Booth, Layout
 from planner.render import graphics as g
@@ -121,7 +122,7 @@ def legend_sections(layout: Layout, view: View, style: Style, shown_amenities: s
     booths: list[Entry] = []
     cooking = any(b.cooking for b in layout.booths)
     if view.statuses:
-        booths += [Entry(named(STATUS, s), _booth_icon(style, qcolor(style.booth_fill(s)), blocked=s == "blocked"))
+        booths += [Entry(kind_name(STATUS, s), _booth_icon(style, qcolor(style.booth_fill(s)), blocked=s == "blocked"))
                    for s in BOOTH_STATUSES]
     elif view.safety:
         booths.append(Entry(translate("Export", "Booth"), _booth_icon(style, qcolor(style.booth_safety_fill))))
@@ -143,7 +144,7 @@ def legend_sections(layout: Layout, view: View, style: Style, shown_amenities: s
                             _booth_icon(style, plain, cooking=True)))
     sections.append(Section(translate("Export", "Booths"), booths))
     kinds = {gate.kind for gate in layout.gates}
-    gates = [Entry(named(GATE, k), _gate_icon(style, k), rows=1.8) for k in GATE_KINDS if k in kinds]
+    gates = [Entry(kind_name(GATE, k), _gate_icon(style, k), rows=1.8) for k in GATE_KINDS if k in kinds]
     if view.safety:
         example = max((gate.width for gate in layout.gates if gate.is_exit), default=3.0)
         gates.append(Entry(translate("Export", "Exit: its clear width"), _tag_icon(style, example, False)))
@@ -153,11 +154,11 @@ def legend_sections(layout: Layout, view: View, style: Style, shown_amenities: s
                            _bottleneck_icon(style)))
     if gates:
         sections.append(Section(translate("Export", "Gates"), gates))
-    amenities = [Entry(named(AMENITY, k), _amenity_icon(style, k)) for k in AMENITY_KINDS if k in shown_amenities]
+    amenities = [Entry(kind_name(AMENITY, k), _amenity_icon(style, k)) for k in AMENITY_KINDS if k in shown_amenities]
     if amenities:
         sections.append(Section(translate("Export", "Amenities"), amenities))
     present = {o.kind for o in layout.obstacles}
-    ground = [Entry(named(OBSTACLE, k), _ground_icon(style, k)) for k in OBSTACLE_KINDS if k in present]
+    ground = [Entry(kind_name(OBSTACLE, k), _ground_icon(style, k)) for k in OBSTACLE_KINDS if k in present]
     if ground:
         sections.append(Section(translate("Export", "Ground"), ground))
     return sections

@@ -13,41 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 # placeholders, because that is the form pyside6-lupdate finds.
 translate = QCoreApplication.translate
 
+# Statuses and kinds are named as in the editor: one table, planner.render.names.
 
-STATUS = {
-    "available": QT_TRANSLATE_NOOP("Export", "Available"),
-    "reserved": QT_TRANSLATE_NOOP("Export", "Reserved"),
-    "sold": QT_TRANSLATE_NOOP("Export", "Sold"),
-    "blocked": QT_TRANSLATE_NOOP("Export", "Blocked"),
-}
-
-AMENITY = {
-    "toilets": QT_TRANSLATE_NOOP("Export", "Toilets"),
-    "first_aid": QT_TRANSLATE_NOOP("Export", "First aid"),
-    "info": QT_TRANSLATE_NOOP("Export", "Information"),
-    "water": QT_TRANSLATE_NOOP("Export", "Drinking water"),
-    "charging": QT_TRANSLATE_NOOP("Export", "Phone charging"),
-    "security": QT_TRANSLATE_NOOP("Export", "Security"),
-    "fire_extinguisher": QT_TRANSLATE_NOOP("Export", "Fire extinguisher"),
-    "fire_hydrant": QT_TRANSLATE_NOOP("Export", "Fire hydrant"),
-    "assembly_point": QT_TRANSLATE_NOOP("Export", "Assembly point"),
-    "other": QT_TRANSLATE_NOOP("Export", "Other"),
-}
-
-GATE = {
-    "entrance": QT_TRANSLATE_NOOP("Export", "Entrance"),
-    "exit": QT_TRANSLATE_NOOP("Export", "Exit"),
-    "both": QT_TRANSLATE_NOOP("Export", "Entrance and exit"),
-}
-
-OBSTACLE = {
-    "water": QT_TRANSLATE_NOOP("Export", "Water"),
-    "building": QT_TRANSLATE_NOOP("Export", "Building"),
-    "stage": QT_TRANSLATE_NOOP("Export", "Stage"),
-    "structure": QT_TRANSLATE_NOOP("Export", "Structure"),
-    "vegetation": QT_TRANSLATE_NOOP("Export", "Trees and planting"),
-    "restricted": QT_TRANSLATE_NOOP("Export", "No-go area"),
-}
 
 VIEW = {
     "exhibitor": QT_TRANSLATE_NOOP("Export", "Exhibitor map"),

@@ -814,94 +814,6 @@
         <translation>接图纸 {n}</translation>
     </message>
     <message>
-        <source>Available</source>
-        <translation>可租</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>已预订</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>已售</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>Toilets</source>
-        <translation>卫生间</translation>
-    </message>
-    <message>
-        <source>First aid</source>
-        <translation>急救站</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>咨询处</translation>
-    </message>
-    <message>
-        <source>Drinking water</source>
-        <translation>饮用水</translation>
-    </message>
-    <message>
-        <source>Phone charging</source>
-        <translation>手机充电</translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation>安保</translation>
-    </message>
-    <message>
-        <source>Fire extinguisher</source>
-        <translation>灭火器</translation>
-    </message>
-    <message>
-        <source>Fire hydrant</source>
-        <translation>消火栓</translation>
-    </message>
-    <message>
-        <source>Assembly point</source>
-        <translation>紧急集合点</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Entrance</source>
-        <translation>入口</translation>
-    </message>
-    <message>
-        <source>Entrance and exit</source>
-        <translation>出入口</translation>
-    </message>
-    <message>
-        <source>Water</source>
-        <translation>水域</translation>
-    </message>
-    <message>
-        <source>Building</source>
-        <translation>建筑</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>舞台</translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation>构筑物</translation>
-    </message>
-    <message>
-        <source>Trees and planting</source>
-        <translation>树木绿化</translation>
-    </message>
-    <message>
-        <source>No-go area</source>
-        <translation>禁入区域</translation>
-    </message>
-    <message>
         <source>Exhibitor map</source>
         <translation>参展商平面图</translation>
     </message>
@@ -1439,58 +1351,7 @@
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
-    <message>
-        <source>Preferences</source>
-        <translation>首选项</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time the planner starts.</source>
-        <translation>新的语言将在下次启动规划器时生效。</translation>
-    </message>
-</context>
-<context>
-    <name>Properties</name>
-    <message>
-        <source>Front</source>
-        <translation>正面</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>左侧</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>右侧</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>背面</translation>
-    </message>
-    <message>
-        <source>The selected objects differ here; a change sets them all.</source>
-        <translation>所选对象的此项不同；修改后将统一设置为同一值。</translation>
-    </message>
-    <message>
-        <source>Several values</source>
-        <translation>多个值</translation>
-    </message>
-    <message>
-        <source>Several colours</source>
-        <translation>多种颜色</translation>
-    </message>
-    <message>
-        <source>Zone Colour</source>
-        <translation>展区颜色</translation>
-    </message>
+    <name>Names</name>
     <message>
         <source>Available</source>
         <translation>可租</translation>
@@ -1560,8 +1421,8 @@
         <translation>饮用水</translation>
     </message>
     <message>
-        <source>Charging</source>
-        <translation>充电</translation>
+        <source>Phone charging</source>
+        <translation>手机充电</translation>
     </message>
     <message>
         <source>Security</source>
@@ -1582,6 +1443,60 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the planner starts.</source>
+        <translation>新的语言将在下次启动规划器时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>背面</translation>
+    </message>
+    <message>
+        <source>The selected objects differ here; a change sets them all.</source>
+        <translation>所选对象的此项不同；修改后将统一设置为同一值。</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>多个值</translation>
+    </message>
+    <message>
+        <source>Several colours</source>
+        <translation>多种颜色</translation>
+    </message>
+    <message>
+        <source>Zone Colour</source>
+        <translation>展区颜色</translation>
     </message>
     <message>
         <source>Innovation</source>

@@ -140,7 +140,7 @@ class ChoiceEditor(FieldEditor):
         super().__init__(field, on_change)
         self.widget = combo = QComboBox()
         for value, label in field.choices:
-            combo.addItem(ptr(label), value)
+            combo.addItem(QCoreApplication.translate(field.choice_context, label), value)
         if field.free_text:
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from planner.render import names
 from planner.model.layout import (
     AMENITY_KINDS, BOOTH_STATUSES, GATE_KINDS, OBSTACLE_KINDS, Amenity, Booth, Gate, LayoutObject,
     Obstacle, Zone,
@@ -32,6 +33,7 @@ class Field:
     undo: str                   # the undo step's name
     target: str | None = None   # a part of the layout; None: the selected objects
     choices: tuple[tuple[str, str], ...] = ()   # value, marked label
+    choice_context: str = "Properties"          # where the choices' labels are translated
     minimum: float = 0.0
     maximum: float = 1e6
     decimals: int = 2
@@ -43,40 +45,10 @@ class Field:
 
 
 def _choices(values: tuple[str, ...], labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Value and marked label of each choice (statuses and kinds come from render.names)."""
     return tuple((v, labels[v]) for v in values)
 
 
-STATUS_LABELS = {
-    "available": QT_TRANSLATE_NOOP("Properties", "Available"),
-    "reserved": QT_TRANSLATE_NOOP("Properties", "Reserved"),
-    "sold": QT_TRANSLATE_NOOP("Properties", "Sold"),
-    "blocked": QT_TRANSLATE_NOOP("Properties", "Blocked"),
-}
-GATE_LABELS = {
-    "entrance": QT_TRANSLATE_NOOP("Properties", "Entrance"),
-    "exit": QT_TRANSLATE_NOOP("Properties", "Exit"),
-    "both": QT_TRANSLATE_NOOP("Properties", "Entrance and exit"),
-}
-OBSTACLE_LABELS = {
-    "water": QT_TRANSLATE_NOOP("Properties", "Water"),
-    "building": QT_TRANSLATE_NOOP("Properties", "Building"),
-    "stage": QT_TRANSLATE_NOOP("Properties", "Stage"),
-    "structure": QT_TRANSLATE_NOOP("Properties", "Structure"),
-    "vegetation": QT_TRANSLATE_NOOP("Properties", "Trees and planting"),
-    "restricted": QT_TRANSLATE_NOOP("Properties", "No-go area"),
-}
-AMENITY_LABELS = {
-    "toilets": QT_TRANSLATE_NOOP("Properties", "Toilets"),
-    "first_aid": QT_TRANSLATE_NOOP("Properties", "First aid"),
-    "info": QT_TRANSLATE_NOOP("Properties", "Information"),
-    "water": QT_TRANSLATE_NOOP("Properties", "Drinking water"),
-    "charging": QT_TRANSLATE_NOOP("Properties", "Charging"),
-    "security": QT_TRANSLATE_NOOP("Properties", "Security"),
-    "fire_extinguisher": QT_TRANSLATE_NOOP("Properties", "Fire extinguisher"),
-    "fire_hydrant": QT_TRANSLATE_NOOP("Properties", "Fire hydrant"),
-    "assembly_point": QT_TRANSLATE_NOOP("Properties", "Assembly point"),
-    "other": QT_TRANSLATE_NOOP("Properties", "Other"),
-}
 THEME_LABELS = {
     "innovation": QT_TRANSLATE_NOOP("Properties", "Innovation"),
     "anime": QT_TRANSLATE_NOOP("Properties", "Anime"),
@@ -110,7 +82,8 @@ BOOTH_FIELDS = (
     Field("category", QT_TRANSLATE_NOOP("Properties", "Category"), "text",
           QT_TRANSLATE_NOOP("Properties", "Set category")),
     Field("status", QT_TRANSLATE_NOOP("Properties", "Status"), "choice",
-          QT_TRANSLATE_NOOP("Properties", "Set status"), choices=_choices(BOOTH_STATUSES, STATUS_LABELS)),
+          QT_TRANSLATE_NOOP("Properties", "Set status"), choices=_choices(BOOTH_STATUSES, names.STATUS),
+          choice_context=names.CONTEXT),
     Field("width", QT_TRANSLATE_NOOP("Properties", "Width (frontage)"), "float",
           QT_TRANSLATE_NOOP("Properties", "Resize booth"), minimum=0.5, maximum=200, step=0.5,
           suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True),
@@ -144,7 +117,8 @@ ZONE_FIELDS = (
 GATE_FIELDS = (
     NAME,
     Field("kind", QT_TRANSLATE_NOOP("Properties", "Kind"), "choice",
-          QT_TRANSLATE_NOOP("Properties", "Set gate kind"), choices=_choices(GATE_KINDS, GATE_LABELS)),
+          QT_TRANSLATE_NOOP("Properties", "Set gate kind"), choices=_choices(GATE_KINDS, names.GATE),
+          choice_context=names.CONTEXT),
     Field("width", QT_TRANSLATE_NOOP("Properties", "Clear width"), "gate_width",
           QT_TRANSLATE_NOOP("Properties", "Resize gate"), minimum=0.1, maximum=500, step=0.5,
           suffix=QT_TRANSLATE_NOOP("Properties", " m"), moves=True),
@@ -154,13 +128,14 @@ OBSTACLE_FIELDS = (
     NAME,
     Field("kind", QT_TRANSLATE_NOOP("Properties", "Kind"), "choice",
           QT_TRANSLATE_NOOP("Properties", "Set obstacle kind"),
-          choices=_choices(OBSTACLE_KINDS, OBSTACLE_LABELS)),
+          choices=_choices(OBSTACLE_KINDS, names.OBSTACLE), choice_context=names.CONTEXT),
     LOCKED,
 )
 AMENITY_FIELDS = (
     NAME,
     Field("kind", QT_TRANSLATE_NOOP("Properties", "Kind"), "choice",
-          QT_TRANSLATE_NOOP("Properties", "Set amenity kind"), choices=_choices(AMENITY_KINDS, AMENITY_LABELS)),
+          QT_TRANSLATE_NOOP("Properties", "Set amenity kind"), choices=_choices(AMENITY_KINDS, names.AMENITY),
+          choice_context=names.CONTEXT),
     X, Y, LOCKED,
 )
 OBJECT_FIELDS: dict[type, tuple[Field, ...]] = {

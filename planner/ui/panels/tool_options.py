@@ -11,7 +11,7 @@ from planner.model.layout import AMENITY_KINDS, GATE_KINDS, OBSTACLE_KINDS
 from planner.ui.canvas.host import CanvasHost
 from planner.ui.canvas.tools import AmenityTool, BoothTool, DrawPolygonTool, GateTool
 from planner.ui.canvas.tools.place import BOOTH_SIZES
-from planner.ui.panels.fields import AMENITY_LABELS, GATE_LABELS, OBSTACLE_LABELS, ptr
+from planner.render.names import AMENITY, GATE, OBSTACLE, kind_name
 
 
 class ToolOptions(QStackedWidget):
@@ -33,18 +33,18 @@ class ToolOptions(QStackedWidget):
             self._page(name, [self._hint(hint)])
         obstacle = self.host.tools["draw_obstacle"]
         assert isinstance(obstacle, DrawPolygonTool)
-        self.obstacle_kind = self._combo("obstacle_kind", OBSTACLE_KINDS, OBSTACLE_LABELS, obstacle.kind,
+        self.obstacle_kind = self._combo("obstacle_kind", OBSTACLE_KINDS, OBSTACLE, obstacle.kind,
                                          obstacle.set_kind)
         self._page("draw_obstacle", [QLabel(self.tr("Obstacle:")), self.obstacle_kind, self._hint(
             self.tr("Click its corners (or drag a rectangle); Enter or double-click finishes."))])
         gate = self.host.tools["gate"]
         assert isinstance(gate, GateTool)
-        self.gate_kind = self._combo("gate_kind", GATE_KINDS, GATE_LABELS, gate.kind, gate.set_kind)
+        self.gate_kind = self._combo("gate_kind", GATE_KINDS, GATE, gate.kind, gate.set_kind)
         self._page("gate", [QLabel(self.tr("Gate:")), self.gate_kind, self._hint(
             self.tr("Drag along the site boundary, or click it for a 6 m gate."))])
         amenity = self.host.tools["amenity"]
         assert isinstance(amenity, AmenityTool)
-        self.amenity_kind = self._combo("amenity_kind", AMENITY_KINDS, AMENITY_LABELS, amenity.kind,
+        self.amenity_kind = self._combo("amenity_kind", AMENITY_KINDS, AMENITY, amenity.kind,
                                         amenity.set_kind)
         self._page("amenity", [QLabel(self.tr("Amenity:")), self.amenity_kind,
                                self._hint(self.tr("Click where it stands."))])
@@ -72,7 +72,7 @@ class ToolOptions(QStackedWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         for value in values:
-            combo.addItem(ptr(labels[value]), value)
+            combo.addItem(kind_name(labels, value), value)
         combo.setCurrentIndex(combo.findData(current))
         combo.currentIndexChanged.connect(lambda i: setter(combo.itemData(i)))
         return combo

@@ -1,0 +1,52 @@
+"""What booth statuses and the kinds of gates, obstacles and amenities are called.
+
+One table for the canvas, the panels and the printed legend, so the editor
+and the booth map use the same words. Marked for Qt's translation system
+(context "Names") and translated when shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Names"
+
+STATUS = {
+    "available": QT_TRANSLATE_NOOP("Names", "Available"),
+    "reserved": QT_TRANSLATE_NOOP("Names", "Reserved"),
+    "sold": QT_TRANSLATE_NOOP("Names", "Sold"),
+    "blocked": QT_TRANSLATE_NOOP("Names", "Blocked"),
+}
+
+GATE = {
+    "entrance": QT_TRANSLATE_NOOP("Names", "Entrance"),
+    "exit": QT_TRANSLATE_NOOP("Names", "Exit"),
+    "both": QT_TRANSLATE_NOOP("Names", "Entrance and exit"),
+}
+
+OBSTACLE = {
+    "water": QT_TRANSLATE_NOOP("Names", "Water"),
+    "building": QT_TRANSLATE_NOOP("Names", "Building"),
+    "stage": QT_TRANSLATE_NOOP("Names", "Stage"),
+    "structure": QT_TRANSLATE_NOOP("Names", "Structure"),
+    "vegetation": QT_TRANSLATE_NOOP("Names", "Trees and planting"),
+    "restricted": QT_TRANSLATE_NOOP("Names", "No-go area"),
+}
+
+AMENITY = {
+    "toilets": QT_TRANSLATE_NOOP("Names", "Toilets"),
+    "first_aid": QT_TRANSLATE_NOOP("Names", "First aid"),
+    "info": QT_TRANSLATE_NOOP("Names", "Information"),
+    "water": QT_TRANSLATE_NOOP("Names", "Drinking water"),
+    "charging": QT_TRANSLATE_NOOP("Names", "Phone charging"),
+    "security": QT_TRANSLATE_NOOP("Names", "Security"),
+    "fire_extinguisher": QT_TRANSLATE_NOOP("Names", "Fire extinguisher"),
+    "fire_hydrant": QT_TRANSLATE_NOOP("Names", "Fire hydrant"),
+    "assembly_point": QT_TRANSLATE_NOOP("Names", "Assembly point"),
+    "other": QT_TRANSLATE_NOOP("Names", "Other"),
+}
+
+
+def kind_name(table: dict[str, str], key: str) -> str:
+    """The name of ``key`` from one of the tables above, in the current language."""
+    return QCoreApplication.translate(CONTEXT, table.get(key, key))
