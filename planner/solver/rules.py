@@ -53,24 +53,26 @@ def _centre(geom) -> tuple[float, float]:
 
 # -- geometry of booths, zones and gates ---------------------------------------------
 
-def booth_overlap(ctx) -> list[Finding]:
-    booths = ctx.layout.booths
-    shapes = ctx.areas.booth_shapes
+def _overlaps(shapes: list):
+    """Index pairs (a < b) of shapes sharing more than OVERLAP_AREA, with what they share."""
     if len(shapes) < 2:
-        return []
+        return
     tree = shapely.STRtree(shapes)
     a_idx, b_idx = tree.query(shapes, predicate="intersects")
-    out = []
     for a, b in zip(a_idx.tolist(), b_idx.tolist()):
-        if a >= b:
-            continue
-        shared = shapes[a].intersection(shapes[b])
-        if shared.area > OVERLAP_AREA:
-            out.append(Finding("booth-overlap", "error",
-                               tr("Booths {a} and {b} overlap by {area} m².", a=booth_name(booths[a]),
-                                  b=booth_name(booths[b]), area=m(shared.area, 2)),
-                               _centre(shared), [booths[a].id, booths[b].id], shared.area, OVERLAP_AREA))
-    return out
+        if a < b:
+            shared = shapes[a].intersection(shapes[b])
+            if shared.area > OVERLAP_AREA:
+                yield a, b, shared
+
+
+def booth_overlap(ctx) -> list[Finding]:
+    booths = ctx.layout.booths
+    return [Finding("booth-overlap", "error",
+                    tr("Booths {a} and {b} overlap by {area} m².", a=booth_name(booths[a]),
+                       b=booth_name(booths[b]), area=m(shared.area, 2)),
+                    _centre(shared), [booths[a].id, booths[b].id], shared.area, OVERLAP_AREA)
+            for a, b, shared in _overlaps(ctx.areas.booth_shapes)]
 
 
 def booth_outside_site(ctx) -> list[Finding]:
@@ -119,22 +121,11 @@ def duplicate_booth_number(ctx) -> list[Finding]:
 
 def zone_overlap(ctx) -> list[Finding]:
     zones = ctx.layout.zones
-    shapes = [z.shape() for z in zones]
-    out = []
-    if len(shapes) < 2:
-        return out
-    tree = shapely.STRtree(shapes)
-    a_idx, b_idx = tree.query(shapes, predicate="intersects")
-    for a, b in zip(a_idx.tolist(), b_idx.tolist()):
-        if a >= b:
-            continue
-        shared = shapes[a].intersection(shapes[b])
-        if shared.area > OVERLAP_AREA:
-            out.append(Finding("zone-overlap", "error",
-                               tr("Zones {a} and {b} overlap by {area} m².", a=zone_name(zones[a]),
-                                  b=zone_name(zones[b]), area=m(shared.area)),
-                               _centre(shared), [zones[a].id, zones[b].id], shared.area, OVERLAP_AREA))
-    return out
+    return [Finding("zone-overlap", "error",
+                    tr("Zones {a} and {b} overlap by {area} m².", a=zone_name(zones[a]),
+                       b=zone_name(zones[b]), area=m(shared.area)),
+                    _centre(shared), [zones[a].id, zones[b].id], shared.area, OVERLAP_AREA)
+            for a, b, shared in _overlaps([z.shape() for z in zones])]
 
 
 def zone_unreachable(ctx) -> list[Finding]:
