@@ -142,5 +142,8 @@ def test_edits_tell_subscribers_what_changed():
 
 def test_new_id_is_unused():
     layout = small_layout()
-    ids = {layout.new_id("b") for _ in range(1)}
-    assert not any(i in layout for i in ids)
+    first = layout.new_id("b")
+    assert first not in layout
+    AddObjects([Booth(id=first, x=1, y=1)]).apply(layout)      # the obvious next id is now taken
+    second = layout.new_id("b")
+    assert second not in layout and second != first
