@@ -142,8 +142,8 @@ def test_edits_tell_subscribers_what_changed():
 
 def test_new_id_is_unused():
     layout = small_layout()
-    first = layout.new_id("b")
-    assert first not in layout
-    AddObjects([Booth(id=first, x=1, y=1)]).apply(layout)      # the obvious next id is now taken
-    second = layout.new_id("b")
-    assert second not in layout and second != first
+    count = sum(1 for _ in layout.objects())
+    taken = f"b-{count + 2:04d}"        # after this booth is added, the count points right at it
+    AddObjects([Booth(id=taken, x=1, y=1)]).apply(layout)
+    fresh = layout.new_id("b")
+    assert fresh not in layout and fresh != taken
