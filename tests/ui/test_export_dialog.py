@@ -119,8 +119,10 @@ def test_pdf_export_runs_in_the_background_and_is_remembered(window, qtbot, tmp_
     choose(dialog.sheets_combo, "all")
     choose(dialog.view_combo, "safety")
     dialog.index_check.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.analysis.done, timeout=WAIT_MS)
-    settle(dialog, qtbot)
+    # The analysis ends on a worker thread; its news reaches the dialog through the event loop,
+    # and only then does the page count include the analysis sheet.
+    qtbot.waitUntil(lambda: dialog.analysis.done and dialog._book_key is not None and dialog._book_key[-1]
+                    and not dialog._timer.isActive(), timeout=WAIT_MS)
     expected = dialog.page_count
     export(dialog, qtbot, tmp_path / "map")                               # the suffix is added
     result = dialog.result
