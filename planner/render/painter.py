@@ -105,8 +105,14 @@ def paint_obstacle(painter: QPainter, obstacle: g.ObstacleGraphic, style: Style 
                min_px=style.obstacle_label_min_px, max_px=style.obstacle_label_max_px)
 
 
-def paint_zone(painter: QPainter, zone: g.ZoneGraphic, style: Style = DEFAULT_STYLE) -> None:
-    """A themed zone: its colour, translucent, with a firmer outline."""
+def paint_zone(painter: QPainter, zone: g.ZoneGraphic, style: Style = DEFAULT_STYLE,
+               edges: list[QLineF] | None = None) -> None:
+    """A themed zone: its colour, translucent, with a firmer outline.
+
+    With ``edges`` (``zone_edges``) the dashed outline is drawn as lines: Qt
+    dashes lines on a raster device many times faster than a path, with the same
+    look (the canvas redraws every zone on every zoom step). Exports draw the path.
+    """
     scale = _scale(painter)
     fill = QColor(zone.colour)
     fill.setAlpha(style.zone_fill_alpha)
@@ -114,9 +120,20 @@ def paint_zone(painter: QPainter, zone: g.ZoneGraphic, style: Style = DEFAULT_ST
     outline.setAlpha(style.zone_outline_alpha)
     pen = _pen(outline, style.zone_outline_m, scale, 1.2, style.max_line_px * 0.8)
     pen.setStyle(Qt.PenStyle.DashLine)
-    painter.setPen(pen)
+    painter.setPen(pen if edges is None else _NO_PEN)
     painter.setBrush(fill)
     painter.drawPath(zone.path)
+    if edges is not None:
+        painter.setPen(pen)
+        painter.drawLines(edges)
+
+
+def zone_edges(zone: g.ZoneGraphic) -> list[QLineF]:
+    """The sides of a zone's rings as lines, for ``paint_zone``'s fast outline."""
+    lines = []
+    for ring in zone.path.toSubpathPolygons():
+        lines.extend(QLineF(ring[i], ring[i + 1]) for i in range(ring.size() - 1))
+    return lines
 
 
 def zone_label_opacity(style: Style, scale: float) -> float:
@@ -271,40 +288,95 @@ def paint_booth(painter: QPainter, booth: g.BoothGraphic, style: Style = DEFAULT
     kit = _kit(style)
     base = painter.worldTransform()
     scale = device_scale(base) or 1.0
-    w, d = booth.width, booth.depth
     painter.save()
     painter.setWorldTransform(booth.frame * base)
     painter.setPen(kit.booth_outline(scale))
     painter.setBrush(booth.fill)
     painter.drawRect(booth.rect)
-    if booth.blocked and scale * min(w, d) > 12:
-        _hatch(painter, booth.rect, kit.booth_blocked_hatch, 0.5, scale)
+    paint_booth_hatch(painter, booth, style, base, scale)
     strip = booth.strip_m
     if booth.strips and strip * scale >= 0.5:
+        painter.setWorldTransform(booth.frame * base)
         painter.setPen(_NO_PEN)
         for rect, front in booth.strips:
             painter.setBrush(kit.open_front if front else kit.open_side)
             painter.drawRect(rect)
-    if booth.cooking:
-        size = min(0.9, 0.3 * min(w, d))
-        if size * scale >= 3.0:
-            # In the back-right corner, but upright on the page, whichever way the booth faces.
-            inset = size * 0.5 + strip + 0.08
-            corner = booth.frame.map(QPointF(w / 2 - inset, -d / 2 + inset))
-            painter.setWorldTransform(base)
-            painter.translate(corner)
-            painter.rotate(booth.text_angle)
-            painter.setPen(_NO_PEN)
-            painter.setBrush(kit.booth_cooking)
-            painter.drawPath(_flame_at(size))
-    if labels and booth.number and booth.number_m * scale >= style.booth_number_min_px:
+    paint_booth_flame(painter, booth, style, base, scale)
+    if labels:
+        paint_booth_text(painter, booth, style, base, scale)
+    painter.restore()
+
+
+# The parts of a booth's drawing after its fill, outline and open sides, for painters
+# that draw many booths at once (the canvas draws the fills of a whole block as one path).
+# Each leaves the painter's world transform changed: the caller restores ``base``.
+
+def booth_outline_pen(style: Style, scale: float) -> QPen:
+    """The outline ``paint_booth`` draws at ``scale`` device pixels per metre."""
+    return _kit(style).booth_outline(scale)
+
+
+def booth_strip_brushes(style: Style) -> tuple[QBrush, QBrush]:
+    """The brushes of the strips marking open sides: the front's, and the other sides'."""
+    kit = _kit(style)
+    return kit.open_front, kit.open_side
+
+
+def paint_booth_hatch(painter: QPainter, booth: g.BoothGraphic, style: Style, base: QTransform,
+                      scale: float) -> None:
+    """The hatching of a blocked booth, once it is large enough to show."""
+    if booth.blocked and scale * min(booth.width, booth.depth) > 12:
+        painter.setWorldTransform(booth.frame * base)
+        _hatch(painter, booth.rect, _kit(style).booth_blocked_hatch, 0.5, scale)
+
+
+def paint_booth_flame(painter: QPainter, booth: g.BoothGraphic, style: Style, base: QTransform,
+                      scale: float) -> None:
+    """The flame of a booth that cooks, once it is large enough to show."""
+    if not booth.cooking:
+        return
+    w, d = booth.width, booth.depth
+    size = min(0.9, 0.3 * min(w, d))
+    if size * scale >= 3.0:
+        # In the back-right corner, but upright on the page, whichever way the booth faces.
+        inset = size * 0.5 + booth.strip_m + 0.08
+        corner = booth.frame.map(QPointF(w / 2 - inset, -d / 2 + inset))
+        painter.setWorldTransform(base)
+        painter.translate(corner)
+        painter.rotate(booth.text_angle)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_kit(style).booth_cooking)
+        painter.drawPath(_flame_at(size))
+
+
+def paint_booth_text(painter: QPainter, booth: g.BoothGraphic, style: Style, base: QTransform,
+                     scale: float) -> None:
+    """A booth's number, and its exhibitor under it, when they are legible at ``scale``."""
+    if booth.number and booth.number_m * scale >= style.booth_number_min_px:
+        kit = _kit(style)
         show_exhibitor = bool(booth.exhibitor) and booth.exhibitor_m * scale >= style.min_label_px * 1.5
         if show_exhibitor:
             _booth_text(painter, base, booth.number_above, booth.number, kit.booth_number, True)
             _booth_text(painter, base, booth.exhibitor_at, booth.exhibitor, kit.booth_exhibitor, False)
         else:
             _booth_text(painter, base, booth.number_at, booth.number, kit.booth_number, True)
-    painter.restore()
+
+
+def booth_detail_from(booth: g.BoothGraphic, style: Style, labels: bool = True) -> float:
+    """The zoom (pixels per metre) from which ``paint_booth`` draws more than fill, outline and sides.
+
+    Below it a booth can be drawn as its polygon alone; the thresholds are
+    those of the parts above.
+    """
+    scales = []
+    if labels and booth.number and booth.number_m > 0:
+        scales.append(style.booth_number_min_px / booth.number_m)
+    small = min(booth.width, booth.depth)
+    if booth.cooking:
+        scales.append(3.0 / min(0.9, 0.3 * small))
+    if booth.blocked:
+        scales.append(12.0 / small)
+    return min(scales) if scales else math.inf
 
 
 def amenity_size(style: Style, scale: float) -> float:
@@ -426,4 +498,6 @@ __all__ = [
     "RenderOptions", "LayoutGraphics", "layout_graphics", "paint_layout", "paint_graphics", "layout_bounds",
     "paint_site", "paint_obstacle", "paint_zone", "paint_zone_label", "paint_gate",
     "paint_booth", "paint_amenity", "amenity_size", "zone_label_opacity", "gate_label_height",
+    "zone_edges", "booth_outline_pen", "booth_strip_brushes", "paint_booth_hatch", "paint_booth_flame",
+    "paint_booth_text", "booth_detail_from",
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
-
-from planner.model.layout import Amenity, Booth, Gate, LayoutObject, Obstacle, Zone
+from planner.model.layout import BOOTH_STATUSES, Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
+from planner.render.names import STATUS, kind_name
+from planner.render.style import DEFAULT_STYLE, Style, qcolor
 
 INCH_M = 0.0254
 
@@ -97,20 +100,106 @@ def map_scale(pixels_per_metre: float, dpi: float) -> int:
     return int(round(n, -digits))
 
 
+def status_counts(layout: Layout) -> dict[str, int]:
+    """How many booths have each status, every status named (in the order of the file format)."""
+    counts = Counter(b.status for b in layout.booths)
+    return {status: counts.get(status, 0) for status in BOOTH_STATUSES}
+
+
+def _swatch(colour: str, outline: str, size: int, ratio: float) -> QPixmap:
+    """A small square of a booth colour with the booth outline, as on the plan."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(qcolor(outline), 1.0))
+    painter.setBrush(qcolor(colour))
+    painter.drawRect(QRectF(0.5, 0.5, size - 1.0, size - 1.0))
+    painter.end()
+    return pixmap
+
+
+class BoothCounts(QWidget):
+    """How many booths have each status: the status's colour, its name and the count, side by side."""
+
+    def __init__(self, parent: QWidget | None = None, style: Style = DEFAULT_STYLE) -> None:
+        super().__init__(parent)
+        self.setObjectName("booth_counts")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 6, 0)
+        row.setSpacing(4)
+        size = max(8, self.fontMetrics().ascent() - 2)
+        self.labels: dict[str, QLabel] = {}
+        for i, status in enumerate(BOOTH_STATUSES):
+            swatch = QLabel(self)
+            swatch.setPixmap(_swatch(style.booth_fill(status), style.booth_outline, size, self.devicePixelRatioF()))
+            text = QLabel(self)
+            text.setObjectName(f"booth_count_{status}")
+            row.addSpacing(8 if i else 0)
+            row.addWidget(swatch)
+            row.addWidget(text)
+            self.labels[status] = text
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        for status, label in self.labels.items():
+            label.setText(self.tr("{status} {n:,}").format(status=kind_name(STATUS, status), n=counts.get(status, 0)))
+        self.setToolTip(self.tr("Booths by status: {n:,} in all").format(n=sum(counts.values())))
+
+    def text(self) -> str:
+        """The counts as read, one status after another."""
+        return "  ".join(label.text() for label in self.labels.values())
+
+
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.object_label = QLabel(self)
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selection_label")
+        self.booth_counts = BoothCounts(self)
+        self.counts = {status: 0 for status in BOOTH_STATUSES}
+        self._counted: Layout | None = None
         self.position_label = QLabel(self)
         self.zoom_label = QLabel(self)
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x 00000.0 m  y 00000.0 m") + 12)
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("1:1,000,000") + 12)
         self.addWidget(self.object_label, 1)
+        self.addPermanentWidget(self.booth_counts)
         self.addPermanentWidget(self.selection_label)
         self.addPermanentWidget(self.position_label)
         self.addPermanentWidget(self.zoom_label)
+
+    # -- booths per status ------------------------------------------------------------------
+    def follow(self, document) -> None:
+        """Keep the booth counts of ``document``'s layout: every edit, undo and redo, and a new layout."""
+        document.layout_replaced.connect(self.count_booths)
+        self.destroyed.connect(lambda *_: self._stop_counting())
+        self.count_booths(document.layout)
+
+    def count_booths(self, layout: Layout) -> None:
+        """Show the counts of ``layout`` and follow its changes from now on."""
+        if layout is not self._counted:
+            self._stop_counting()
+            self._counted = layout
+            layout.subscribe(self._booths_changed)
+        self._show_counts()
+
+    def _stop_counting(self) -> None:
+        if self._counted is not None:
+            self._counted.unsubscribe(self._booths_changed)
+            self._counted = None
+
+    def _booths_changed(self, change: Change) -> None:
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        if self._counted is None:
+            return
+        self.counts = status_counts(self._counted)
+        try:
+            self.booth_counts.show_counts(self.counts)
+        except RuntimeError:      # the window is being destroyed
+            self._stop_counting()
 
     def show_cursor(self, x: float, y: float, objects: Sequence[LayoutObject]) -> None:
         self.position_label.setText(self.tr("x {x:.1f} m  y {y:.1f} m").format(x=x, y=y))

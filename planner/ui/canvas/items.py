@@ -2,9 +2,12 @@
 
 An item never reads the model while painting: the scene hands it a graphic
 (scene geometry, colours, label placement) whenever the model changes, and
-``paint`` only draws it. Booths are many, so a booth is a C++ polygon item
-(fill, outline, open sides: no Python per frame) whose child draws the full
-``paint_booth`` once the zoom makes its number or flame legible.
+``paint`` only draws it. Booths are many: in the scene they are drawn all
+together by the booth layer (``booth_layer.BoothLayer``), and a booth item
+only answers for picking and selection. On its own (or lifted off the layer
+by a drag) a booth is a C++ polygon item (fill, outline, open sides) whose
+child draws the full ``paint_booth`` once the zoom makes its number or flame
+legible: the same picture as the layer's.
 """
 
 from __future__ import annotations
@@ -91,9 +94,17 @@ class ObstacleItem(GraphicItem[g.ObstacleGraphic]):
 class ZoneItem(GraphicItem[g.ZoneGraphic]):
     z_value = Z_ZONE
 
+    def __init__(self, object_id: str, graphic: g.ZoneGraphic, style: Style = DEFAULT_STYLE) -> None:
+        super().__init__(object_id, graphic, style)
+        self.edges = paint.zone_edges(graphic)
+
+    def set_graphic(self, graphic: g.ZoneGraphic) -> None:
+        self.edges = paint.zone_edges(graphic)
+        super().set_graphic(graphic)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_zone(painter, self.graphic, self.style)
+        paint.paint_zone(painter, self.graphic, self.style, self.edges)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         margin = 2.0
@@ -174,34 +185,56 @@ class BoothItem(QGraphicsPolygonItem):
 
     The detail child adds what ``paint_booth`` shows once it is legible
     (``detail_from``, pixels per metre). ``object_id`` names the model object.
+    ``layered``: the booth layer draws it, and the item only answers for
+    picking and selection; it has no children then (the view skips it
+    without a look), and makes them when a drag lifts it off the layer.
     """
 
-    def __init__(self, object_id: str, graphic: g.BoothGraphic, style: Style = DEFAULT_STYLE) -> None:
+    def __init__(self, object_id: str, graphic: g.BoothGraphic, style: Style = DEFAULT_STYLE,
+                 layered: bool = False) -> None:
         super().__init__()
         self.object_id = object_id
         self.style = style
         self.show_labels = True
         self.detail_from = math.inf
+        self.drawn_by_layer = layered
+        self._scale = 0.0           # the zoom last given to set_detailed
+        self.front: QGraphicsPathItem | None = None
+        self.sides: QGraphicsPathItem | None = None
+        self.detail: BoothDetailItem | None = None
         self.setZValue(Z_BOOTH)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, layered)
         outline = QPen(qcolor(style.booth_outline), 0)     # a hairline: the shape stays the booth's own
         outline.setCosmetic(True)
         outline.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         self.setPen(outline)
+        self.graphic = graphic
+        if not layered:
+            self._make_children()
+        self.set_graphic(graphic)
+
+    def _make_children(self) -> None:
         self.front = QGraphicsPathItem(self)
         self.sides = QGraphicsPathItem(self)
         for strip, alpha in ((self.front, 255), (self.sides, 110)):
             strip.setPen(QPen(Qt.PenStyle.NoPen))
-            strip.setBrush(qcolor(style.booth_open_side, alpha))
+            strip.setBrush(qcolor(self.style.booth_open_side, alpha))
             strip.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.detail = BoothDetailItem(self)
-        self.set_graphic(graphic)
 
     def set_graphic(self, graphic: g.BoothGraphic) -> None:
         self.prepareGeometryChange()
-        self.detail.prepareGeometryChange()
         self.graphic = graphic
         self.setPolygon(graphic.polygon)
         self.setBrush(graphic.fill)
+        self.detail_from = self._detail_scale()
+        self._set_children()
+
+    def _set_children(self) -> None:
+        if self.front is None or self.sides is None or self.detail is None:
+            return
+        graphic = self.graphic
+        self.detail.prepareGeometryChange()
         w, d = graphic.width, graphic.depth
         s = min(self.style.booth_open_side_m, 0.15 * min(w, d))
         for item, sides in ((self.front, [x for x in graphic.open_sides if x == "front"]),
@@ -212,34 +245,40 @@ class BoothItem(QGraphicsPolygonItem):
                 path.closeSubpath()
             item.setPath(path)
             # An empty strip item still costs the view a visit per frame: 2,000 booths, 2,000 visits.
-            item.setVisible(bool(sides))
-        self.detail_from = self._detail_scale()
+            item.setVisible(bool(sides) and not self.drawn_by_layer)
         self.detail.update()
+        self.set_detailed(self._scale)
 
     def _detail_scale(self) -> float:
         """The zoom (pixels per metre) from which ``paint_booth`` draws more than fill and sides."""
-        graphic, style = self.graphic, self.style
-        scales = []
-        if graphic.number and graphic.number_m > 0 and self.show_labels:
-            scales.append(style.booth_number_min_px / graphic.number_m)
-        small = min(graphic.width, graphic.depth)
-        if graphic.cooking:
-            scales.append(3.0 / min(0.9, 0.3 * small))
-        if graphic.blocked:
-            scales.append(12.0 / small)
-        return min(scales) if scales else math.inf
+        return paint.booth_detail_from(self.graphic, self.style, self.show_labels)
+
+    def set_drawn_by_layer(self, on: bool) -> None:
+        """Leave the drawing to the booth layer (the item stays for picking), or draw the booth here."""
+        if on == self.drawn_by_layer:
+            return
+        self.drawn_by_layer = on
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
+        if not on and self.front is None:
+            self._make_children()
+        self._set_children()
+        self.update()
 
     def set_detailed(self, scale: float) -> None:
         """Show the full drawing at ``scale`` pixels per metre if anything in it is legible there."""
-        on = scale >= self.detail_from
-        if on != self.detail.isVisible():
-            self.detail.setVisible(on)
+        self._scale = scale
+        if self.detail is not None:
+            on = scale >= self.detail_from and not self.drawn_by_layer
+            if on != self.detail.isVisible():
+                self.detail.setVisible(on)
 
     def set_show_labels(self, show: bool) -> None:
         if show != self.show_labels:
             self.show_labels = show
             self.detail_from = self._detail_scale()
-            self.detail.update()
+            if self.detail is not None:
+                self.detail.update()
+            self.set_detailed(self._scale)
 
 
 class AmenityItem(GraphicItem[g.AmenityGraphic]):

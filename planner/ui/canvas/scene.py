@@ -7,7 +7,6 @@ the model never knows the items.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,8 +19,9 @@ from planner.render import graphics as g
 from planner.render.geometry import model_rect, to_scene
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.ui.canvas.background import BackgroundItem
+from planner.ui.canvas.booth_layer import BoothLayer
 from planner.ui.canvas.items import (
-    Z_OBSTACLE, Z_ZONE, AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem,
+    Z_BOOTH, Z_OBSTACLE, Z_ZONE, AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem,
     ZoneLabelItem, is_object_item,
 )
 from planner.ui.canvas.layers import Layers, layer_of
@@ -32,6 +32,7 @@ class FloorScene(QGraphicsScene):
     """A QGraphicsScene in metres (y down) showing one Layout."""
 
     layout_changed = Signal()  # the layout was replaced or its extent may have changed
+    booth_colours_changed = Signal(str)   # booths are now coloured this way ("status" or "zone")
 
     def __init__(self, layout: Layout | None = None, style: Style = DEFAULT_STYLE,
                  booth_fill: str = "status", parent=None) -> None:
@@ -42,7 +43,6 @@ class FloorScene(QGraphicsScene):
         self.site_item: SiteItem | None = None
         self._items: dict[str, ObjectItem] = {}
         self.pixels_per_metre = 1.0     # the view's zoom: booths show their detail from some zoom on
-        self._thresholds: list[tuple[float, str]] | None = None    # (detail_from, booth id), sorted
         self._zone_labels: dict[str, ZoneLabelItem] = {}
         self._zone_of: dict[str, str | None] = {}
         self.layers = Layers(self)
@@ -102,7 +102,9 @@ class FloorScene(QGraphicsScene):
         self.selection_item = SelectionItem()
         self.preview_item = PreviewItem(self.style)
         self.background_item: BackgroundItem | None = None
-        for item in (self.grid_item, self.selection_item, self.preview_item):
+        # Added before the booths, so a booth lifted off it by a drag is drawn over it.
+        self.booth_layer = BoothLayer(Z_BOOTH, self.style)
+        for item in (self.grid_item, self.selection_item, self.preview_item, self.booth_layer):
             self.addItem(item)
 
     def set_base_dir(self, folder: Path | None) -> None:
@@ -113,10 +115,14 @@ class FloorScene(QGraphicsScene):
             self.apply_layers()
 
     def _set_background(self) -> None:
+        background = self.layout.background if self.layout is not None else None
+        if background is not None and self.background_item is not None \
+                and self.background_item.shows(background, self.base_dir):
+            self.background_item.set_background(background)     # the same file: no reread
+            return
         if self.background_item is not None:
             self.removeItem(self.background_item)
             self.background_item = None
-        background = self.layout.background if self.layout is not None else None
         if background is not None:
             item = BackgroundItem(background, self.base_dir)
             if item.loaded:
@@ -134,6 +140,8 @@ class FloorScene(QGraphicsScene):
             self.background_item.setVisible(layers.visible("background"))
         for item in self._items.values():
             self._apply_layer(item, labels)
+        self.booth_layer.setVisible(layers.visible("booths"))
+        self.booth_layer.set_show_labels(labels)
         zones = layers.visible("zones") and labels
         for label in self._zone_labels.values():
             label.setVisible(zones)
@@ -146,28 +154,34 @@ class FloorScene(QGraphicsScene):
             item.set_show_labels(labels)
             if isinstance(item, BoothItem):
                 item.set_detailed(self.pixels_per_metre)
-                self._thresholds = None
 
     def set_zoom(self, pixels_per_metre: float) -> None:
-        """The view's zoom: booths whose number (or flame) becomes legible get their full drawing.
+        """The view's zoom: a booth drawing itself (lifted by a drag) shows its detail once legible.
 
-        Only booths whose threshold lies between the old and the new zoom can
-        change, so a zoom step looks at those alone (thresholds kept sorted).
+        The booth layer reads the zoom from its painter; only the few lifted
+        booths are told.
         """
-        old, self.pixels_per_metre = self.pixels_per_metre, pixels_per_metre
-        if self._thresholds is None:
-            self._thresholds = sorted((item.detail_from, object_id) for object_id, item in self._items.items()
-                                      if isinstance(item, BoothItem))
-            candidates = [object_id for _, object_id in self._thresholds]
-        else:
-            low, high = min(old, pixels_per_metre), max(old, pixels_per_metre)
-            first = bisect.bisect_left(self._thresholds, (low, ""))
-            last = bisect.bisect_right(self._thresholds, (high, "\uffff"))
-            candidates = [object_id for _, object_id in self._thresholds[first:last]]
-        for object_id in candidates:
+        self.pixels_per_metre = pixels_per_metre
+        for object_id in self.booth_layer.lifted:
             item = self._items.get(object_id)
             if isinstance(item, BoothItem):
                 item.set_detailed(pixels_per_metre)
+
+    def set_booth_fill(self, mode: str) -> None:
+        """Colour booths by ``mode``: "status", "zone" or "safety" (``graphics.BOOTH_FILL_MODES``)."""
+        if mode not in g.BOOTH_FILL_MODES:
+            raise ValueError(f"unknown booth colouring {mode!r}")
+        if mode == self.booth_fill:
+            return
+        self.booth_fill = mode
+        if self.layout is not None:
+            self._zone_of = self.layout.zone_of_booths() if mode == "zone" else {}
+            self._refresh_all([b.id for b in self.layout.booths])
+        self.booth_colours_changed.emit(mode)
+
+    def zone_of_booths(self) -> dict[str, str | None] | None:
+        """The zone of each booth while booths are coloured by zone (kept up to date), else None."""
+        return self._zone_of if self.booth_fill == "zone" else None
 
     def editable(self, obj: LayoutObject) -> bool:
         """The object can be picked: its layer is shown and not locked."""
@@ -198,6 +212,8 @@ class FloorScene(QGraphicsScene):
         """Show ``ids`` moved by (dx, dy) model metres without changing the model (a drag in progress)."""
         self._offset_ids = list(ids)
         at = QPointF(dx, -dy)
+        # Moved booths draw themselves over the layer until they are dropped.
+        self.booth_layer.lift(self._offset_ids if not at.isNull() else ())
         for object_id in self._offset_ids:
             for item in (self._items.get(object_id), self._zone_labels.get(object_id)):
                 if item is not None:
@@ -305,11 +321,15 @@ class FloorScene(QGraphicsScene):
             Booth: BoothItem, Zone: ZoneItem, Obstacle: ObstacleItem, Gate: GateItem,
             Amenity: AmenityItem,
         }
-        item = kinds[type(obj)](obj.id, self._graphic(obj), self.style)
+        if isinstance(obj, Booth):
+            item: ObjectItem = BoothItem(obj.id, self._graphic(obj), self.style, layered=True)
+        else:
+            item = kinds[type(obj)](obj.id, self._graphic(obj), self.style)
         self._items[obj.id] = item
-        self._thresholds = None
         self._apply_layer(item, self.layers.visible("labels"))
         self.addItem(item)
+        if isinstance(item, BoothItem):
+            self.booth_layer.set_booth(item)
         if isinstance(obj, Zone):
             self._set_zone_label(obj)
 
@@ -331,6 +351,8 @@ class FloorScene(QGraphicsScene):
         item = self._items.pop(object_id, None)
         if item is not None:
             self.removeItem(item)
+            if isinstance(item, BoothItem):
+                self.booth_layer.remove(object_id)
         label = self._zone_labels.pop(object_id, None)
         if label is not None:
             self.removeItem(label)
@@ -343,7 +365,7 @@ class FloorScene(QGraphicsScene):
         item.set_graphic(self._graphic(obj))
         if isinstance(item, BoothItem):
             item.set_detailed(self.pixels_per_metre)
-            self._thresholds = None
+            self.booth_layer.set_booth(item)
         if isinstance(obj, Zone):
             self._set_zone_label(obj)
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from planner.render.geometry import to_model
+from planner.ui.canvas.legend import BoothLegend, booth_key
 from planner.ui.canvas.scalebar import ScaleBar
 from planner.ui.canvas.scene import FloorScene
 from planner.ui.canvas.tools.base import ToolEvent
@@ -64,9 +65,13 @@ class FloorView(QGraphicsView):
         self._tool_pressed = False
         self.host: CanvasHost | None = None
         self.scale_bar = ScaleBar(self.font())
+        self.legend = BoothLegend(self.font(), scene.style)
         self.zoom_changed.connect(self._zoom_changed)
         scene.layout_changed.connect(self._update_pan_area)
+        scene.layout_changed.connect(self._update_legend)
+        scene.booth_colours_changed.connect(lambda _mode: self._update_legend())
         self._update_pan_area()
+        self._update_legend()
 
     def set_host(self, host: CanvasHost) -> None:
         """Send mouse and key events to the tools of ``host``."""
@@ -316,19 +321,40 @@ class FloorView(QGraphicsView):
         if self._auto_fit:
             self.fit()
 
+    # -- the key to booth colours ---------------------------------------------------------
+    def _update_legend(self) -> None:
+        """Count the booths again and repaint the key where it was and where it is now."""
+        scene = self.floor_scene()
+        before = self.legend.rect(self.viewport().rect())
+        self.legend.set_key(*booth_key(scene.layout, scene.booth_fill, scene.style, scene.zone_of_booths()))
+        self.viewport().update(before.united(self.legend.rect(self.viewport().rect())))
+
+    def set_legend_visible(self, shown: bool) -> None:
+        before = self.legend.rect(self.viewport().rect())
+        self.legend.visible = shown
+        self.viewport().update(before.united(self.legend.rect(self.viewport().rect())))
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt API)
-        """The scale bar, in screen pixels over the plan."""
+        """The scale bar and the key to booth colours, in screen pixels over the plan."""
         painter.save()
         painter.resetTransform()
-        self.scale_bar.paint(painter, self.viewport().rect())
+        port = self.viewport().rect()
+        self.scale_bar.paint(painter, port)
+        key = self.legend.rect(port)
+        # Most frames of a drag repaint a few booths: the key is drawn only when it is in them.
+        if not key.isEmpty() and self.mapFromScene(rect).boundingRect().intersects(key.adjusted(-2, -2, 2, 2)):
+            self.legend.paint(painter, port)
         painter.restore()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
-        """Scrolling moves the plan's pixels; the scale bar stays put, so repaint where it was and is."""
-        bar = self.scale_bar.rect(self.viewport().rect())
+        """Scrolling moves the plan's pixels; the scale bar and key stay put, so repaint where they were and are."""
+        port = self.viewport().rect()
+        fixed = [self.scale_bar.rect(port), self.legend.rect(port)]
         super().scrollContentsBy(dx, dy)
-        self.viewport().update(bar.translated(dx, dy))
-        self.viewport().update(bar)
+        for rect in fixed:
+            if not rect.isEmpty():
+                self.viewport().update(rect.translated(dx, dy))
+                self.viewport().update(rect)
 
     def _set_idle_cursor(self) -> None:
         if self._pan_from is not None:
