@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QStackedWidget, QWidget,
+    QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QToolButton, QWidget,
 )
 
 from planner.model.layout import AMENITY_KINDS, GATE_KINDS, OBSTACLE_KINDS
 from planner.ui.canvas.host import CanvasHost
 from planner.ui.canvas.tools import AmenityTool, BoothTool, DrawPolygonTool, GateTool
+from planner.ui.canvas.tools.block import BlockTool
 from planner.ui.canvas.tools.place import BOOTH_SIZES
 from planner.render.names import AMENITY, GATE, OBSTACLE, kind_name
 
@@ -49,6 +50,7 @@ class ToolOptions(QStackedWidget):
         self._page("amenity", [QLabel(self.tr("Amenity:")), self.amenity_kind,
                                self._hint(self.tr("Click where it stands."))])
         self._booth_page()
+        self._block_page()
         host.tool_changed.connect(self.show_tool)
         self.show_tool(host.tool.name)
 
@@ -120,6 +122,112 @@ class ToolOptions(QStackedWidget):
         booth = self.host.tools["booth"]
         assert isinstance(booth, BoothTool)
         booth.set_size(self.booth_width.value(), self.booth_depth.value())
+
+    def _block_page(self) -> None:
+        """Mode, booth size, single or back-to-back rows, aisles, cross aisles, orientation, side of a line."""
+        block = self.host.tools["block"]
+        assert isinstance(block, BlockTool)
+        p = block.params
+        self.block_mode = QComboBox()
+        self.block_mode.setObjectName("block_mode")
+        self.block_mode.addItem(self.tr("Rectangle or zone"), "block")
+        self.block_mode.addItem(self.tr("Along a line"), "line")
+        self.block_mode.currentIndexChanged.connect(self._block_mode_picked)
+        self.block_size = QComboBox()
+        self.block_size.setObjectName("block_size")
+        for width, depth in BOOTH_SIZES:
+            self.block_size.addItem(self.tr("{w:g} × {d:g} m").format(w=width, d=depth), (width, depth))
+        self.block_size.addItem(self.tr("Custom"), None)
+        self.block_width = self._metres("block_width", p.width)
+        self.block_depth = self._metres("block_depth", p.depth)
+        self.block_rows = QComboBox()
+        self.block_rows.setObjectName("block_rows")
+        self.block_rows.addItem(self.tr("Back to back"), True)
+        self.block_rows.addItem(self.tr("Single rows"), False)
+        self.block_aisle = self._metres("block_aisle", p.aisle)
+        self.block_aisle.setMinimum(0.0)
+        self.block_cross = QSpinBox()
+        self.block_cross.setObjectName("block_cross_every")
+        self.block_cross.setRange(0, 200)
+        self.block_cross.setSpecialValueText(self.tr("none"))
+        self.block_cross.setToolTip(self.tr("A cross aisle after every this many booths along a row"))
+        self.block_rotation = QSpinBox()
+        self.block_rotation.setObjectName("block_rotation")
+        self.block_rotation.setRange(0, 359)
+        self.block_rotation.setSingleStep(15)
+        self.block_rotation.setWrapping(True)
+        self.block_rotation.setSuffix(self.tr("°"))
+        self.block_rotation.setToolTip(self.tr("Direction the rows run, counter-clockwise from east; in a zone, "
+                                               "from the zone's long side (R turns 90°)"))
+        self.block_corners = QToolButton()
+        self.block_corners.setObjectName("block_corners")
+        self.block_corners.setText(self.tr("Corners"))
+        self.block_corners.setCheckable(True)
+        self.block_corners.setChecked(p.corner_ends)
+        self.block_corners.setToolTip(self.tr("Booths at the ends of rows and beside cross aisles are open "
+                                              "there too (corner booths)"))
+        self.block_corners.toggled.connect(self._block_changed)
+        self.block_side = QComboBox()
+        self.block_side.setObjectName("block_side")
+        self.block_side.addItem(self.tr("left of the line"), "left")
+        self.block_side.addItem(self.tr("right of the line"), "right")
+        self.block_size.currentIndexChanged.connect(self._block_size_picked)
+        for box in (self.block_width, self.block_depth, self.block_aisle):
+            box.valueChanged.connect(self._block_changed)
+        for spin in (self.block_cross, self.block_rotation):
+            spin.valueChanged.connect(self._block_changed)
+        self.block_rows.currentIndexChanged.connect(self._block_changed)
+        self.block_side.currentIndexChanged.connect(lambda i: block.set_side(self.block_side.itemData(i)))
+        self.block_width.setToolTip(self.tr("Booth width (frontage)"))
+        self.block_depth.setToolTip(self.tr("Booth depth, front to back"))
+        self.block_aisle.setToolTip(self.tr("Clear width of the aisles between rows"))
+        # The page stays narrow enough for a 1400-pixel window: how to use the tool is the mode's tooltip.
+        self._page("block", [self.block_mode, self.block_size, self.block_width, self.block_depth,
+                             self.block_rows, QLabel(self.tr("aisle")), self.block_aisle,
+                             QLabel(self.tr("cross every")), self.block_cross, self.block_corners,
+                             self.block_rotation, self.block_side])
+        self._block_size_picked(0)
+        self._block_mode_picked(0)
+        block.params_changed.append(self.sync_block_rotation)
+
+    def _block_size_picked(self, index: int) -> None:
+        size = self.block_size.itemData(index)
+        custom = size is None
+        self.block_width.setEnabled(custom)
+        self.block_depth.setEnabled(custom)
+        if not custom:
+            with QSignalBlocker(self.block_width), QSignalBlocker(self.block_depth):
+                self.block_width.setValue(size[0])
+                self.block_depth.setValue(size[1])
+        self._block_changed()
+
+    def _block_mode_picked(self, index: int) -> None:
+        block = self.host.tools["block"]
+        assert isinstance(block, BlockTool)
+        mode = self.block_mode.itemData(index)
+        block.set_mode(mode)
+        line = mode == "line"
+        self.block_side.setVisible(line)
+        self.block_rotation.setEnabled(not line)
+        self.block_mode.setToolTip(
+            self.tr("Click the points of the line, Enter or double-click places the booths; back to back "
+                    "puts them on both sides.") if line else
+            self.tr("Drag a rectangle, or click inside a zone to fill it; R turns the rows 90°."))
+
+    def _block_changed(self, *_args) -> None:
+        block = self.host.tools["block"]
+        assert isinstance(block, BlockTool)
+        block.set_params(width=self.block_width.value(), depth=self.block_depth.value(),
+                         back_to_back=bool(self.block_rows.currentData()), aisle=self.block_aisle.value(),
+                         cross_every=self.block_cross.value(), rotation=float(self.block_rotation.value()),
+                         corner_ends=self.block_corners.isChecked())
+
+    def sync_block_rotation(self) -> None:
+        """Show the block tool's orientation after R or [ ] turned it."""
+        block = self.host.tools["block"]
+        assert isinstance(block, BlockTool)
+        with QSignalBlocker(self.block_rotation):
+            self.block_rotation.setValue(round(block.params.rotation) % 360)
 
     def show_tool(self, name: str) -> None:
         self.setCurrentIndex(self.pages.get(name, self.pages["select"]))

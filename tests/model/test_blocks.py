@@ -1,0 +1,148 @@
+"""Blocks of booths against layouts worked out by hand."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import shapely
+from shapely.geometry import box
+
+from planner.model.blocks import BlockParams, along_line, fill_area, fill_rectangle, fresh_ids, \
+    rectangle_from_corners
+
+
+def centres(block):
+    return sorted((round(b.x, 6), round(b.y, 6)) for b in block.booths)
+
+
+def overlaps(booths):
+    return [(a.x, a.y, b.x, b.y) for a, b in itertools.combinations(booths, 2)
+            if a.shape().intersection(b.shape()).area > 1e-6]
+
+
+def test_thirty_by_twenty_back_to_back_with_4_m_aisles_holds_40_booths():
+    # Pair of rows 6 m deep + 4 m aisle: pitch 10 m, two pairs in 20 m (4 m spare); 10 booths of 3 m per row.
+    block = fill_rectangle((0, 0), 30, 20, BlockParams(width=3, depth=3, back_to_back=True, aisle=4))
+    assert block.count == 40 and block.rows == 4 and block.aisle == 4 and block.spare == (0, 4)
+    assert centres(block) == sorted((1.5 + 3 * i, v) for i in range(10) for v in (1.5, 4.5, 11.5, 14.5))
+    by_row = {v: [b for b in block.booths if b.y == v] for v in (1.5, 4.5, 11.5, 14.5)}
+    # Lower row of each pair faces south (rotation 0), upper faces north (180): fronts on the aisles.
+    assert {b.rotation for b in by_row[1.5] + by_row[11.5]} == {0.0}
+    assert {b.rotation for b in by_row[4.5] + by_row[14.5]} == {180.0}
+    west = min(by_row[1.5], key=lambda b: b.x)
+    east = max(by_row[1.5], key=lambda b: b.x)
+    assert west.open_sides == ("front", "left") and west.booth_type == "corner"       # left is −x
+    assert east.open_sides == ("front", "right")
+    assert min(by_row[4.5], key=lambda b: b.x).open_sides == ("front", "right")      # turned 180°: right is −x
+    assert sum(b.booth_type == "inline" for b in block.booths) == 32
+    assert not overlaps(block.booths)
+
+
+def test_cross_aisle_every_five_booths():
+    # 5 booths (15 m) + 4 m cross aisle + 3 more booths (28 m); a fourth would end at 31 m.
+    block = fill_rectangle((0, 0), 30, 20, BlockParams(cross_every=5, aisle=4))
+    row = sorted(b.x for b in block.booths if b.y == 1.5)
+    assert row == [1.5, 4.5, 7.5, 10.5, 13.5, 20.5, 23.5, 26.5]
+    assert block.count == 32 and block.cross_aisle == 4
+    beside = {b.x: b.booth_type for b in block.booths if b.y == 1.5}
+    assert beside[13.5] == "corner" and beside[20.5] == "corner" and beside[10.5] == "inline"
+
+
+def test_single_rows_and_no_corners():
+    block = fill_rectangle((0, 0), 30, 20, BlockParams(back_to_back=False, aisle=4, corner_ends=False))
+    # Row pitch 3 + 4 = 7 m: rows at 1.5, 8.5, 15.5 (the third ends at 17 m).
+    assert sorted({b.y for b in block.booths}) == [1.5, 8.5, 15.5]
+    assert block.count == 30 and {b.rotation for b in block.booths} == {0.0}
+    assert {b.open_sides for b in block.booths} == {("front",)}
+
+
+def test_a_turned_rectangle_is_the_same_block_turned():
+    origin, length, height = rectangle_from_corners((0, 0), (-20, 30), 90.0)
+    assert origin == pytest.approx((0, 0)) and (length, height) == pytest.approx((30, 20))
+    block = fill_rectangle(origin, length, height, BlockParams(rotation=90.0))
+    assert block.count == 40
+    first = min(block.booths, key=lambda b: (b.y, -b.x))
+    assert (first.x, first.y) == pytest.approx((-1.5, 1.5)) and first.rotation == 90.0   # faces east
+    assert all(-20 - 1e-9 <= x <= 1e-9 and -1e-9 <= y <= 30 + 1e-9
+               for b in block.booths for x, y in b.corners())
+
+
+def test_filling_a_zone_leaves_out_what_is_outside_or_on_an_obstacle():
+    zone = box(0, 0, 30, 20)
+    pond = box(0, 0, 10, 10)
+    block = fill_area(zone, BlockParams(), blocked=[pond])
+    # The lower pair (v 0–6) loses the booths over x 0–12 (the fourth one overlaps 9–10): 4 per row.
+    assert block.count == 40 - 8
+    assert not [b for b in block.booths if b.shape().intersection(pond).area > 1e-6]
+    lower_west = min((b for b in block.booths if b.y == 1.5), key=lambda b: b.x)
+    assert lower_west.x == 13.5 and lower_west.booth_type == "corner"
+
+
+def test_a_slanted_zone_gets_only_booths_wholly_inside_it():
+    triangle = shapely.Polygon([(0, 0), (40, 0), (0, 30)])
+    block = fill_area(triangle, BlockParams())
+    assert block.count > 10
+    assert all(triangle.buffer(1e-6).contains(b.shape()) for b in block.booths)
+    assert not overlaps(block.booths)
+
+
+def test_a_line_with_a_right_angle_bend_inside_the_bend():
+    # Booths on the left of (0,0)→(10,0)→(10,10): inside the left turn each leg gives up 3·tan 45° = 3 m.
+    block = along_line([(0, 0), (10, 0), (10, 10)], BlockParams(back_to_back=False), side="left")
+    assert centres(block) == [(1.5, 1.5), (4.5, 1.5), (8.5, 4.5), (8.5, 7.5)]
+    assert not overlaps(block.booths)
+    assert [b.rotation for b in block.booths] == [180.0, 180.0, 270.0, 270.0]   # backs on the line
+    assert [(g.at, round(g.width, 9)) for g in block.gaps] == [((6.5, 3.0), 1.0)]
+
+
+def test_a_line_with_a_right_angle_bend_outside_the_bend():
+    block = along_line([(0, 0), (10, 0), (10, 10)], BlockParams(back_to_back=False), side="right")
+    assert centres(block) == [(1.5, -1.5), (4.5, -1.5), (7.5, -1.5), (11.5, 1.5), (11.5, 4.5), (11.5, 7.5)]
+    assert not overlaps(block.booths)
+    assert len(block.gaps) == 1 and block.gaps[0].width == pytest.approx(1.0)
+    ends = [b.booth_type for b in block.booths]
+    assert ends == ["corner", "inline", "corner", "corner", "inline", "corner"]
+
+
+def test_back_to_back_along_a_line_uses_both_sides_and_never_overlaps_at_sharp_bends():
+    zigzag = [(0, 0), (20, 0), (5, 4), (25, 8), (27, 30)]
+    block = along_line(zigzag, BlockParams(back_to_back=True))
+    assert block.count > 10
+    assert not overlaps(block.booths)
+    left = along_line(zigzag, BlockParams(back_to_back=False), side="left").count
+    right = along_line(zigzag, BlockParams(back_to_back=False), side="right").count
+    assert block.count == left + right
+
+
+def test_a_line_kept_inside_an_area():
+    area = box(0, -100, 8, 100)
+    block = along_line([(0, 0), (10, 0)], BlockParams(back_to_back=False), side="left", allowed=area)
+    assert centres(block) == [(1.5, 1.5), (4.5, 1.5)]
+
+
+def test_bad_sizes_are_refused_by_name():
+    with pytest.raises(ValueError, match="width"):
+        fill_rectangle((0, 0), 10, 10, BlockParams(width=0))
+    with pytest.raises(ValueError, match="aisle"):
+        fill_rectangle((0, 0), 10, 10, BlockParams(aisle=-1))
+
+
+def test_fresh_ids_skip_taken_ones():
+    assert fresh_ids({"b-0003", "x", "y"}, 3) == ["b-0004", "b-0005", "b-0006"]
+    assert fresh_ids({"a", "b-0002"}, 2) == ["b-0003", "b-0004"]
+
+
+def test_rows_along_a_slanted_zone_fill_it_like_a_square_one():
+    from shapely import affinity
+
+    from planner.model.blocks import long_side_angle
+
+    assert long_side_angle(box(0, 0, 30, 20)) == 0.0 and long_side_angle(box(0, 0, 20, 30)) == 90.0
+    for turn, expected in ((30, 30.0), (100, -80.0), (170, -10.0)):
+        zone = affinity.rotate(box(0, 0, 30, 20), turn, origin=(0, 0))
+        angle = long_side_angle(zone)
+        assert angle == pytest.approx(expected)
+        block = fill_area(zone, BlockParams(rotation=angle))
+        assert block.count == 40                        # as in the 30 × 20 m rectangle
+        assert all(zone.buffer(1e-6).contains(b.shape()) for b in block.booths)

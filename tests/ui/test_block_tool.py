@@ -1,0 +1,153 @@
+"""The booth block tool on the real window: drag, zone fill, a line, options, undo, save and reopen."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from planner.formats import read_layout
+from planner.model.numbering import duplicate_numbers
+from tests.ui.helpers import click, double_click, drag, move, press, release
+
+
+def overlaps(booths):
+    return [(a.id, b.id) for a, b in itertools.combinations(booths, 2)
+            if a.shape().intersection(b.shape()).area > 1e-6]
+
+
+def clashes(new, old):
+    """New booths standing on booths that were there before (the test market's own b-2 and b-3 overlap)."""
+    return [(a.id, b.id) for a in new for b in old if a.shape().intersection(b.shape()).area > 1e-6]
+
+
+def status_text(window):
+    return window.status.currentMessage()
+
+
+def test_drag_a_block_preview_commit_undo_redo_save_and_reopen(window, qtbot, tmp_path, monkeypatch):
+    view, layout = window.view, window.layout
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert window.host.tool.name == "block" and window.actions["tool_block"].isChecked()
+    tool = window.host.tool
+    options = window.tool_options
+    assert options.block_size.currentData() == (3.0, 3.0) and options.block_rows.currentData() is True
+    options.block_aisle.setValue(4.0)
+    # Drag 30 m × 20 m from (20, 20) to (50, 40): two back-to-back pairs of ten 3 × 3 m booths.
+    move(view, 20, 20, held=False)
+    press(view, 20, 20)
+    for x, y in ((25, 25), (40, 35), (50, 40)):
+        move(view, x, y)
+    assert tool.block is not None and tool.block.count == 40
+    assert status_text(window).startswith("40 booths · 4 rows · aisles 4.0 m")
+    assert len(tool._ghosts.polygons) == 40                                   # ghosts on the plan
+    assert len(layout.booths) == 4                                           # nothing placed yet
+    release(view, 50, 40)
+    assert len(layout.booths) == 44
+    new = layout.booths[4:]
+    assert sorted({b.y for b in new}) == [21.5, 24.5, 31.5, 34.5]
+    assert sorted({b.x for b in new}) == [21.5 + 3 * i for i in range(10)]
+    assert sorted(b.number for b in new) == [f"ANI-{n:03d}" for n in range(4, 44)]
+    assert window.document.undo_stack.count() == 1
+    assert window.actions["undo"].text().replace("&", "") == "Undo Add 40 booths"
+    assert set(window.selection.ids) == {b.id for b in new}
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(layout.booths) == 4
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(layout.booths) == 44
+    target = tmp_path / "block.festival.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    assert window.files.save_as()
+    reread = read_layout(Path(target))
+    assert len(reread.booths) == 44 and not duplicate_numbers(reread.booths)
+    assert {(b.x, b.y, b.rotation, b.open_sides) for b in reread.booths} == \
+        {(b.x, b.y, b.rotation, b.open_sides) for b in layout.booths}
+
+
+def test_click_in_a_zone_fills_it_without_leaving_it_or_touching_obstacles(window, qtbot):
+    view, layout = window.view, window.layout
+    window.host.set_tool("block")
+    tool = window.host.tool
+    food = layout.get("food")
+    move(view, 75, 35, held=False)                                           # hovering previews the fill
+    preview = tool.block.count
+    assert preview > 20 and str(preview) in status_text(window)
+    click(view, 75, 35)
+    new = layout.booths[4:]
+    assert len(new) == preview
+    shape = food.shape().buffer(1e-6)
+    assert all(shape.contains(b.shape()) for b in new)
+    pond = layout.get("pond").shape()
+    assert not [b for b in new if b.shape().intersection(pond).area > 1e-6]
+    assert not overlaps(new) and not clashes(new, layout.booths[:4])
+    assert window.document.undo_stack.count() == 1
+
+
+def test_booths_along_a_line_with_a_bend(window, qtbot):
+    view, layout = window.view, window.layout
+    window.host.set_tool("block")
+    tool = window.host.tool
+    options = window.tool_options
+    options.block_mode.setCurrentIndex(options.block_mode.findData("line"))
+    options.block_rows.setCurrentIndex(options.block_rows.findData(False))
+    assert tool.mode == "line" and not tool.params.back_to_back
+    click(view, 10, 20)
+    click(view, 40, 20)
+    move(view, 40, 45, held=False)
+    assert tool.block.count > 0
+    double_click(view, 40, 45)
+    new = layout.booths[4:]
+    # Left of (10,20)→(40,20)→(40,45): the leg along x gives up 3 m at the bend: 9 booths, the leg north
+    # starts 3 m up and ends at 45: 7 booths (22 m); the site and the zone edge at y=50 are not reached.
+    assert len(new) == 16
+    assert not overlaps(new) and not clashes(new, layout.booths[:4])
+    assert window.document.undo_stack.count() == 1
+    assert not tool.busy
+
+
+def test_r_turns_the_rows_and_the_options_follow(window, qtbot):
+    window.host.set_tool("block")
+    qtbot.keyClick(window.view, Qt.Key.Key_R)
+    assert window.host.tool.params.rotation == 270.0
+    assert window.tool_options.block_rotation.value() == 270
+    window.tool_options.block_rotation.setValue(45)
+    assert window.host.tool.params.rotation == 45.0
+
+
+def test_escape_cancels_a_line(window, qtbot):
+    window.host.set_tool("block")
+    window.tool_options.block_mode.setCurrentIndex(1)
+    click(window.view, 10, 20)
+    click(window.view, 30, 20)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.host.tool.busy and len(window.layout.booths) == 4
+
+
+def test_corner_booths_at_row_ends_can_be_switched_off(window, qtbot):
+    view, layout = window.view, window.layout
+    window.host.set_tool("block")
+    options = window.tool_options
+    # 10 m × 10 m: one back-to-back pair (6 m) of three 3 × 3 m booths; a second needs 16 m. Row ends: corners.
+    drag_points = [(20, 20), (25, 25), (30, 30)]
+    drag(view, drag_points)
+    first = layout.booths[4:]
+    assert sorted(b.booth_type for b in first) == ["corner"] * 4 + ["inline"] * 2
+    window.document.undo()
+    qtbot.mouseClick(options.block_corners, Qt.MouseButton.LeftButton)
+    assert not window.host.tool.params.corner_ends
+    drag(view, drag_points)
+    assert [b.booth_type for b in layout.booths[4:]] == ["inline"] * 6
+
+
+def test_the_preview_survives_opening_another_layout(window, qtbot):
+    window.host.set_tool("block")
+    tool = window.host.tool
+    move(window.view, 75, 35, held=False)
+    assert tool._ghosts.polygons
+    window.files.new_blank()                              # the scene is rebuilt for the new layout
+    window.host.set_tool("block")
+    drag(window.view, [(20, 20), (25, 25), (30, 30)])
+    assert len(window.layout.booths) == 6
+    assert tool._ghosts.scene() is window.scene and not tool._ghosts.polygons
