@@ -1,4 +1,4 @@
-"""What booth statuses and the kinds of gates, obstacles and amenities are called.
+"""What booth statuses and types and the kinds of gates, obstacles and amenities are called.
 
 One table for the canvas, the panels and the printed legend, so the editor
 and the booth map use the same words. Marked for Qt's translation system
@@ -16,6 +16,15 @@ STATUS = {
     "reserved": QT_TRANSLATE_NOOP("Names", "Reserved"),
     "sold": QT_TRANSLATE_NOOP("Names", "Sold"),
     "blocked": QT_TRANSLATE_NOOP("Names", "Blocked"),
+}
+
+BOOTH_TYPE = {                      # follows the open sides (SPEC §2)
+    "inline": QT_TRANSLATE_NOOP("Names", "Inline"),
+    "corner": QT_TRANSLATE_NOOP("Names", "Corner"),
+    "double-sided": QT_TRANSLATE_NOOP("Names", "Double-sided"),
+    "peninsula": QT_TRANSLATE_NOOP("Names", "Peninsula"),
+    "island": QT_TRANSLATE_NOOP("Names", "Island"),
+    "closed": QT_TRANSLATE_NOOP("Names", "Closed (no open side)"),
 }
 
 GATE = {

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.edits import SetFields, describe
 from planner.model.layout import Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
+from planner.render.names import BOOTH_TYPE, kind_name
 from planner.ui.document import Document
 from planner.ui.panels.editors import FieldEditor, editor_for
 from planner.ui.panels.fields import (
@@ -30,12 +31,7 @@ _NUMERIC = ("float", "int", "optional_float", "gate_width")
 
 
 def _booth_type(kind: str) -> str:
-    words = {
-        "closed": translate("Properties", "Closed (no open side)"), "inline": translate("Properties", "Inline"),
-        "corner": translate("Properties", "Corner"), "double-sided": translate("Properties", "Double-sided"),
-        "peninsula": translate("Properties", "Peninsula"), "island": translate("Properties", "Island"),
-    }
-    return words.get(kind, kind)
+    return kind_name(BOOTH_TYPE, kind)
 
 
 class PropertiesPanel(QWidget):
