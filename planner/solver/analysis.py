@@ -6,6 +6,7 @@ timed so the benchmarks can print where the time goes.
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from dataclasses import dataclass, field
@@ -100,6 +101,23 @@ def booth_side_points(booth: Booth, areas: Areas, layout: Layout) -> list[tuple[
         probe = (mx + 1e-3 * nx, my + 1e-3 * ny)
         out.append(areas.nearest_navigable(probe, limit))
     return out
+
+
+def _side_probes(booth: Booth) -> list[tuple[float, float]]:
+    out = []
+    for side in booth.ordered_open_sides:
+        (mx, my), (nx, ny) = booth.side_midpoint(side), booth.side_normal(side)
+        out.append((mx + 1e-3 * nx, my + 1e-3 * ny))
+    return out
+
+
+def all_side_points(booths: list[Booth], areas: Areas, layout: Layout) -> list[list[tuple[float, float] | None]]:
+    """``booth_side_points`` of many booths: every probe looked up in one call."""
+    probes = [_side_probes(b) for b in booths]
+    flat = [p for ps in probes for p in ps]
+    found = iter(areas.nearest_navigable_many(np.asarray(flat, dtype=float).reshape(-1, 2),
+                                              layout.settings.body_radius + ENDPOINT_REACH))
+    return [[next(found) for _ in ps] for ps in probes]
 
 
 def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario | None = None) -> Scenario:
@@ -211,10 +229,7 @@ def _watershed_shares(parts: dict, visitors: flowmod.Visitors, times: np.ndarray
     border = np.unique(np.concatenate([a[differs], b[differs]]))
     if len(border) == 0:
         return shares
-    samples, owner = visitors.subsamples(border, SUBSAMPLES)
-    router: Router = parts["router"]
-    sample_ties: dict[int, set[int]] = {}
-    d, w, _ = router.nearest_target(samples, parts["exit_points"], parts["exit_fields"], allowed, sample_ties)
+    samples, owner, d, w, sample_ties = _border_samples(parts, visitors, border, allowed)
     # Each sample votes for its exit; a sample on the watershed itself splits its vote.
     votes: dict[int, dict[int, list[float]]] = {}
     for s_idx in np.nonzero(np.isfinite(d))[0].tolist():
@@ -232,7 +247,113 @@ def _watershed_shares(parts: dict, visitors: flowmod.Visitors, times: np.ndarray
     return shares
 
 
+def _border_samples(parts: dict, visitors: flowmod.Visitors, border: np.ndarray, allowed: list[int]):
+    """The samples of the given cells with their nearest allowed exit, distance and ties.
+
+    A cell's samples and their answers with every exit open are kept: with
+    some exits closed, only the samples that went to a closed exit look again
+    (closing exits never brings another one nearer).
+    """
+    router: Router = parts["router"]
+    cache: dict[int, tuple] = parts.setdefault("border_samples", {})
+    full = parts.setdefault("all_exits", frozenset(allowed))
+    fresh = [int(i) for i in border.tolist() if int(i) not in cache]
+    if fresh:
+        pts, own = visitors.subsamples(np.asarray(fresh, dtype=int), SUBSAMPLES)
+        ties: dict[int, set[int]] = {}
+        d, w, _ = router.nearest_target(pts, parts["exit_points"], parts["exit_fields"], sorted(full), ties)
+        cuts = np.searchsorted(own, np.arange(len(fresh) + 1))
+        for k, i in enumerate(fresh):
+            lo, hi = int(cuts[k]), int(cuts[k + 1])
+            local = {s - lo: t for s, t in ties.items() if lo <= s < hi}
+            cache[i] = (pts[lo:hi], d[lo:hi], w[lo:hi], local)
+    pieces = [cache[int(i)] for i in border.tolist()]
+    sizes = [len(p[0]) for p in pieces]
+    owner = np.repeat(np.arange(len(pieces)), sizes)
+    if not pieces or sum(sizes) == 0:
+        return np.zeros((0, 2)), owner, np.zeros(0), np.zeros(0, dtype=int), {}
+    samples = np.concatenate([p[0] for p in pieces])
+    d = np.concatenate([p[1] for p in pieces]).copy()
+    w = np.concatenate([p[2] for p in pieces]).copy()
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    sample_ties: dict[int, set[int]] = {}
+    for k, p in enumerate(pieces):
+        for s, t in p[3].items():
+            sample_ties[int(offsets[k]) + s] = t
+    if set(allowed) != full:
+        keep = set(allowed)
+        redo = np.isfinite(d) & ~np.isin(w, allowed)
+        narrowed: dict[int, set[int]] = {}
+        for s, t in sample_ties.items():
+            still = t & keep
+            if len(still) > 1 and not redo[s]:
+                narrowed[s] = still
+        sample_ties = narrowed
+        if redo.any():
+            idx = np.nonzero(redo)[0]
+            found: dict[int, set[int]] = {}
+            d2, w2, _ = router.nearest_target(samples[redo], parts["exit_points"], parts["exit_fields"],
+                                              allowed, found)
+            d[redo], w[redo] = d2, w2
+            sample_ties.update({int(idx[k]): v for k, v in found.items()})
+    return samples, owner, d, w, sample_ties
+
+
+class Stages:
+    """How the analysis gets each costly piece of its work, from scratch.
+
+    ``incremental.Analyser`` overrides these to reuse what its previous run
+    made from the same geometry; every method must return exactly what the
+    plain one here would.
+    """
+
+    def areas(self, layout: Layout) -> Areas:
+        return build_areas(layout)
+
+    def passages(self, areas: Areas, layout: Layout) -> list[Passage]:
+        return narrow_passages(areas, layout)
+
+    def router(self, areas: Areas) -> Router:
+        return Router(areas)
+
+    def side_points(self, booth: Booth, areas: Areas, layout: Layout) -> list[tuple[float, float] | None]:
+        return booth_side_points(booth, areas, layout)
+
+    def all_side_points(self, booths: list[Booth], areas: Areas,
+                        layout: Layout) -> list[list[tuple[float, float] | None]]:
+        """``booth_side_points`` of every booth, in one pass."""
+        return all_side_points(booths, areas, layout)
+
+    def network(self, layout: Layout, areas: Areas, points: np.ndarray) -> flowmod.Network:
+        return flowmod.build_network(layout, areas, points)
+
+    def distance_field(self, router: Router, targets: list[tuple[float, float]]):
+        return router.distance_field(targets)
+
+
 def analyse(layout: Layout) -> Report:
+    """The whole analysis of ``layout`` from scratch (SPEC §4)."""
+    return run(layout, Stages())
+
+
+def run(layout: Layout, stages: Stages) -> Report:
+    """The analysis, each costly piece obtained through ``stages``.
+
+    Python's cycle collector is paused meanwhile: the analysis makes millions
+    of small objects but hardly any cycles, and the collector's passes over an
+    ever larger heap cost time that grows faster than the layout (7 % of a
+    5,000-booth analysis); what cycles there are go at its next pass.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(layout, stages)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(layout: Layout, stages: Stages) -> Report:
     from planner.solver.paths import all_paths
     from planner.solver.rules import run_rules, summary
 
@@ -245,10 +366,10 @@ def analyse(layout: Layout) -> Report:
         timings[name] = now - clock
         clock = now
 
-    areas = build_areas(layout)
-    passages = narrow_passages(areas, layout)
+    areas = stages.areas(layout)
+    passages = stages.passages(areas, layout)
     lap("areas")
-    router = Router(areas)
+    router = stages.router(areas)
     lap("graph")
     gate_points = {g.id: gate_endpoint(g, areas, layout) for g in layout.gates}
     zone_points = {z.id: zone_endpoint(z, areas) for z in layout.zones}
@@ -259,10 +380,11 @@ def analyse(layout: Layout) -> Report:
     exit_ids = [g.id for g in exit_gates]
     exit_points = [gate_points[g.id] for g in exit_gates]
     usable = [p for p in exit_points if p is not None]
-    graph, names, fields, preds = router.distance_field(
-        [p if p is not None else (math.nan, math.nan) for p in exit_points]) if usable else (None, [], {}, {})
+    graph, names, fields, preds = stages.distance_field(
+        router, [p if p is not None else (math.nan, math.nan) for p in exit_points]) if usable \
+        else (None, [], {}, {})
     lap("paths")
-    network = flowmod.build_network(layout, areas, visitors.points) if exit_gates else None
+    network = stages.network(layout, areas, visitors.points) if exit_gates else None
     parts = {"router": router, "visitors": visitors, "exit_ids": exit_ids, "exit_points": exit_points,
              "exit_fields": fields, "network": network}
     egress = _scenario(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
@@ -273,10 +395,12 @@ def analyse(layout: Layout) -> Report:
     lap("flow")
     densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
     booth_reachable = {}
-    for booth in layout.booths:
-        sides = booth_side_points(booth, areas, layout)
-        booth_reachable[booth.id] = any(areas.component_of(p) in entrance_components
-                                        for p in sides if p is not None)
+    sides_of = stages.all_side_points(layout.booths, areas, layout)
+    flat = [p for sides in sides_of for p in sides]
+    comps = iter(areas.components_of(flat))
+    for booth, sides in zip(layout.booths, sides_of):
+        found = [next(comps) for _ in sides]
+        booth_reachable[booth.id] = any(c in entrance_components for c, p in zip(found, sides) if p is not None)
     ctx = Context(layout=layout, areas=areas, router=router, entrance_components=entrance_components,
                   gate_points=gate_points, zone_points=zone_points, passages=passages, visitors=visitors,
                   exit_ids=exit_ids, exit_points=exit_points, exit_fields=fields, exit_preds=preds,

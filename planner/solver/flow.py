@@ -1,5 +1,6 @@
-"""Egress: visitor points, the capacity network, maximum flow and its minimum
-cut (the bottleneck), egress times by the queue form, density (SPEC §4).
+"""Egress: visitor points, the capacity network, egress times by the queue
+form, density (SPEC §4); the maximum flow and its minimum cut (the
+bottleneck) are in maxflow.py.
 
 The capacity network is the dual of a constrained Delaunay triangulation of
 the walkable area W, its boundary sampled densely: every shared triangle
@@ -9,15 +10,14 @@ chain of chords from wall to wall, and the cheapest one is the narrowest set
 of cross-sections. Chords narrower than 2 × body radius between two
 different walls pass nothing.
 
-networkx's max-flow algorithms misbehave with float capacities, so every
-capacity is scaled to an integer number of 1/FLOW_SCALE persons per second.
+Capacities are integers of 1/FLOW_SCALE persons per second (see maxflow.py).
 """
 
 from __future__ import annotations
 
 import math
-from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -25,9 +25,9 @@ import shapely
 from shapely.geometry import LineString
 
 from planner.model.layout import Gate, Layout, Zone
+from planner.solver.maxflow import FLOW_SCALE, SINK, SOURCE, FlowResult, max_flow  # noqa: F401
 from planner.solver.walkable import Areas, polygons_of
 
-FLOW_SCALE = 10_000          # integer capacity units per person per second
 SAMPLE_STEP = 0.5            # metres between boundary samples of W
 GRID_CELL = 5.0              # metres between visitor points
 MAX_POINTS = 4000
@@ -183,23 +183,48 @@ class Network:
     # from the edge's lower node to its higher one.
     edge_chords: dict[tuple, list[list[Chord]]] = field(default_factory=dict)
     corridors: list[Chord] = field(default_factory=list)   # the narrowest chord of each aisle
-    residual: nx.DiGraph | None = None                      # shared by every max-flow run
-    flow_graph: nx.DiGraph | None = None                    # the graph with source and sink
+    residual: Any = None                                    # maxflow's arcs, shared by every run
+    flow_graph: nx.DiGraph | None = None                    # unused; kept for callers that read it
 
 
-def _vertex_ring_positions(walkable) -> tuple[dict, list]:
-    """Where each boundary vertex of W sits: (ring index, arc position)."""
-    where: dict[tuple[float, float], tuple[int, float]] = {}
-    ring_lengths: list[float] = []
+def _vertex_ring_positions(walkable) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Where each boundary vertex of W sits, as arrays sorted by the vertex (rounded to 1e-7 m).
+
+    Returns the sorted vertex keys (k, 2), each one's ring index and arc position,
+    and every ring's length. A vertex met twice keeps its last place.
+    """
     rings = [r for p in polygons_of(walkable) for r in (p.exterior, *p.interiors)]
+    keys, ring_of, arc, ring_lengths = [], [], [], []
     for ri, ring in enumerate(rings):
         coords = np.asarray(ring.coords)
         seg = np.hypot(*np.diff(coords, axis=0).T)
         pos = np.concatenate([[0.0], np.cumsum(seg)])
-        for (x, y), s in zip(coords[:-1], pos[:-1]):
-            where[(round(x, 7), round(y, 7))] = (ri, float(s))
+        keys.append(np.round(coords[:-1], 7))
+        ring_of.append(np.full(len(coords) - 1, ri))
+        arc.append(pos[:-1])
         ring_lengths.append(float(pos[-1]))
-    return where, ring_lengths
+    if not keys:
+        return np.zeros((0, 2)), np.zeros(0, dtype=int), np.zeros(0), np.zeros(0)
+    k, r, a = np.concatenate(keys), np.concatenate(ring_of), np.concatenate(arc)
+    # Sort by vertex, later occurrences last, and keep the last of each run.
+    order = np.lexsort((np.arange(len(k)), k[:, 1], k[:, 0]))
+    k, r, a = k[order], r[order], a[order]
+    last = np.ones(len(k), dtype=bool)
+    last[:-1] = np.any(k[1:] != k[:-1], axis=1)
+    return k[last], r[last], a[last], np.asarray(ring_lengths)
+
+
+def _lookup(keys: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Row of each point in the sorted ``keys`` (-1 when absent)."""
+    if len(keys) == 0 or len(points) == 0:
+        return np.full(len(points), -1)
+    # Compare x first, then y, through one complex number per vertex (exact for floats).
+    kc = keys[:, 0] + 1j * keys[:, 1]
+    pc = points[:, 0] + 1j * points[:, 1]
+    at = np.searchsorted(kc, pc)
+    at = np.minimum(at, len(kc) - 1)
+    found = kc[at] == pc
+    return np.where(found, at, -1)
 
 
 def _triangulate(layout: Layout, areas: Areas):
@@ -207,8 +232,8 @@ def _triangulate(layout: Layout, areas: Areas):
     settings = layout.settings
     rate = settings.specific_flow / 60.0            # persons per metre per second
     walkable = shapely.segmentize(areas.walkable, SAMPLE_STEP)
-    where, ring_lengths = _vertex_ring_positions(walkable)
-    tris = np.array(polygons_of(shapely.constrained_delaunay_triangles(walkable)), dtype=object)
+    vkeys, vring, varc, ring_lengths = _vertex_ring_positions(walkable)
+    tris = shapely.get_parts(shapely.constrained_delaunay_triangles(walkable))
     n = len(tris)
     coords = np.round(shapely.get_coordinates(tris).reshape(n, 4, 2)[:, :3], 7) if n else np.zeros((0, 3, 2))
     # Every triangle edge as a sorted pair of vertex keys; shared edges are chords.
@@ -225,14 +250,25 @@ def _triangulate(layout: Layout, areas: Areas):
     first = np.nonzero(same)[0]
     neighbours: dict[int, dict[int, Chord]] = {t: {} for t in range(n)}
     closed_width = 2 * settings.body_radius
-    for i in first.tolist():
-        t, u = int(owner[i]), int(owner[i + 1])
-        pa, pb = (float(lo[i, 0]), float(lo[i, 1])), (float(hi[i, 0]), float(hi[i, 1]))
-        width = math.dist(pa, pb)
-        cross = _is_cross_section(where.get(pa), where.get(pb), width, ring_lengths)
-        if cross and width < closed_width:
-            continue       # closed: passes nothing
-        chord = Chord(a=pa, b=pb, width=width, capacity=int(round(width * rate * FLOW_SCALE)))
+    t_of, u_of = owner[first], owner[first + 1]
+    pa, pb = lo[first], hi[first]
+    width = np.hypot(pb[:, 0] - pa[:, 0], pb[:, 1] - pa[:, 1])
+    # A chord between two walls is a cross-section; one cutting a corner of the same
+    # wall (both ends on one ring, close along it) is not.
+    ia, ib = _lookup(vkeys, pa), _lookup(vkeys, pb)
+    known = (ia >= 0) & (ib >= 0)
+    same_ring = known & (vring[np.maximum(ia, 0)] == vring[np.maximum(ib, 0)])
+    arc = np.abs(varc[np.maximum(ia, 0)] - varc[np.maximum(ib, 0)])
+    length = ring_lengths[vring[np.maximum(ia, 0)]] if len(ring_lengths) else np.zeros(len(arc))
+    arc = np.minimum(arc, length - arc)
+    cross = ~same_ring | (arc > 3 * width)
+    keep = ~(cross & (width < closed_width))      # closed: passes nothing
+    capacity = np.rint(width * rate * FLOW_SCALE).astype(np.int64)
+    for t, u, xa, ya, xb, yb, w, c in zip(t_of[keep].tolist(), u_of[keep].tolist(),
+                                          pa[keep, 0].tolist(), pa[keep, 1].tolist(),
+                                          pb[keep, 0].tolist(), pb[keep, 1].tolist(),
+                                          width[keep].tolist(), capacity[keep].tolist()):
+        chord = Chord(a=(xa, ya), b=(xb, yb), width=w, capacity=c)
         neighbours[t][u] = chord
         neighbours[u][t] = chord
     return tris, neighbours
@@ -314,122 +350,6 @@ def build_network(layout: Layout, areas: Areas, points: np.ndarray) -> Network:
             if t in kept:
                 graph.add_edge(t, node)      # no capacity: unlimited up to the gate itself
     return network
-
-
-def _is_cross_section(pa, pb, width: float, ring_lengths: list[float]) -> bool:
-    """A chord between two walls, not one cutting a corner of the same wall."""
-    if pa is None or pb is None or pa[0] != pb[0]:
-        return True
-    ring_length = ring_lengths[pa[0]]
-    arc = abs(pa[1] - pb[1])
-    arc = min(arc, ring_length - arc)
-    return arc > 3 * width
-
-
-# -- maximum flow and bottleneck --------------------------------------------------
-
-@dataclass
-class FlowResult:
-    persons_per_s: float
-    bottlenecks: list[dict]
-
-
-SOURCE, SINK = "source", "sink"
-
-
-def _residual(network: Network, layout: Layout) -> nx.DiGraph:
-    """One residual network for every run: all visitor triangles and all exits attached.
-
-    Each run switches the source and exit edges it needs on and the rest off,
-    instead of copying the graph and building a new residual network.
-    """
-    if network.residual is None:
-        graph = network.graph.copy()
-        for t in set(network.point_node.tolist()):
-            if t >= 0 and graph.has_node(t):
-                graph.add_edge(SOURCE, int(t))
-        rate = layout.settings.specific_flow / 60.0
-        gates = {g.id: g for g in layout.gates}
-        for gid, node in network.gate_nodes.items():
-            graph.add_edge(node, SINK, capacity=int(round(gates[gid].width * rate * FLOW_SCALE)))
-        graph.add_node(SOURCE)
-        graph.add_node(SINK)
-        network.flow_graph = graph
-        network.residual = nx.flow.build_residual_network(graph, "capacity")
-    return network.residual
-
-
-def max_flow(network: Network, layout: Layout, sources: np.ndarray,
-             gate_ids: list[str]) -> FlowResult:
-    """Largest flow from the triangles holding the given visitor points to the given exits.
-
-    The bottleneck is the minimum cut nearest the exits: the chords (or gates)
-    from which the exits can no longer be reached in the residual network.
-    """
-    if len(sources) == 0 or not gate_ids:
-        return FlowResult(0.0, [])
-    residual = _residual(network, layout)
-    inf = residual.graph["inf"]
-    wanted = {int(t) for t in network.point_node[sources].tolist() if t >= 0}
-    if not wanted:
-        return FlowResult(0.0, [])
-    for t, edge in residual[SOURCE].items():
-        edge["capacity"] = inf if t in wanted else 0
-    rate = layout.settings.specific_flow / 60.0
-    gates = {g.id: g for g in layout.gates}
-    closed = 2 * layout.settings.body_radius
-    open_nodes = {network.gate_nodes[g]: gates[g] for g in gate_ids}
-    for gid, node in network.gate_nodes.items():
-        width = gates[gid].width
-        open_ = node in open_nodes and width >= closed
-        residual[node][SINK]["capacity"] = int(round(width * rate * FLOW_SCALE)) if open_ else 0
-    nx.flow.boykov_kolmogorov(network.flow_graph, SOURCE, SINK, residual=residual)
-    value = residual.graph["flow_value"]
-    # Nodes that can still reach the sink through unsaturated edges.
-    near_exit = {SINK}
-    queue = deque([SINK])
-    pred = residual.pred
-    while queue:
-        v = queue.popleft()
-        for u, edge in pred[v].items():
-            if u not in near_exit and edge["capacity"] - edge["flow"] > 0:
-                near_exit.add(u)
-                queue.append(u)
-    bottlenecks = []
-    for v in near_exit:
-        for u, edge in pred[v].items():
-            cap = edge["capacity"]
-            if u in near_exit or cap <= 0 or cap >= inf or u == SOURCE:
-                continue
-            if v == SINK:
-                gate = open_nodes[u]
-                bottlenecks.append({"width_m": gate.width, "segment": [list(gate.a), list(gate.b)],
-                                    "gate": gate.id})
-            elif isinstance(u, int) and isinstance(v, int):
-                for chain in network.edge_chords[(u, v) if u < v else (v, u)]:
-                    chord = chain[-1] if v > u else chain[0]     # the one nearest the exit side
-                    bottlenecks.append({"width_m": chord.width, "segment": [list(chord.a), list(chord.b)]})
-    return FlowResult(value / FLOW_SCALE, _merge_bottlenecks(bottlenecks))
-
-
-def _merge_bottlenecks(items: list[dict]) -> list[dict]:
-    """Join chords of one cut that continue each other into one cross-section."""
-    segments = [it for it in items if "gate" not in it]
-    gates = [it for it in items if "gate" in it]
-    groups: list[list[dict]] = []
-    for seg in segments:
-        ends = {tuple(seg["segment"][0]), tuple(seg["segment"][1])}
-        joined = [g for g in groups if any(ends & {tuple(s["segment"][0]), tuple(s["segment"][1])} for s in g)]
-        for g in joined:
-            groups.remove(g)
-        groups.append([seg] + [s for g in joined for s in g])
-    merged = []
-    for g in groups:
-        pts = [tuple(p) for s in g for p in s["segment"]]
-        ends = [p for p in pts if pts.count(p) == 1] or pts[:2]
-        a, b = ends[0], ends[-1]
-        merged.append({"width_m": sum(s["width_m"] for s in g), "segment": [list(a), list(b)]})
-    return sorted(gates + merged, key=lambda it: it["width_m"])
 
 
 def _triangles_of(tree: shapely.STRtree | None, points: np.ndarray) -> np.ndarray:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from planner.solver.routes import Path
 
 
@@ -13,28 +11,35 @@ def all_paths(ctx) -> list[dict]:
         [(g.id, ctx.gate_points[g.id]) for g in layout.gates] +
         [(z.id, ctx.zone_points[z.id]) for z in layout.zones])
     known = [(name, p) for name, p in ends if p is not None]
-    graph, names = ctx.router.with_points([p for _, p in known])
+    names, extra = ctx.router.links([p for _, p in known])
     node_of = {name: node for (name, _), node in zip(known, names)}
     points = [p for _, p in known]
     speed = layout.settings.walking_speed
     pairs = [(g.id, z.id) for g in layout.gates for z in layout.zones]
     zones = [z.id for z in layout.zones]
     pairs += [(zones[i], zones[j]) for i in range(len(zones)) for j in range(i + 1, len(zones))]
-    cache: dict[str, tuple[dict, dict]] = {}
+    cache: dict[str, tuple] = {}
+    wanted: dict[str, set] = {}
+    for a, b in pairs:
+        if a in node_of and b in node_of:
+            wanted.setdefault(a, set()).add(node_of[b])
+    ids = {name: k for k, name in enumerate(ctx.router.search_names(extra))}
     out = []
     for a, b in pairs:
         path = None
         if a in node_of and b in node_of:
             if a not in cache:
-                pred, dist = nx.dijkstra_predecessor_and_distance(graph, node_of[a])
-                cache[a] = (pred, dist)
-            pred, dist = cache[a]
-            end = node_of[b]
-            if end in dist:
+                names, seen, first, settled = ctx.router.search(node_of[a], extra, until=wanted[a])
+                cache[a] = (names, seen, first, set(settled))
+            names, seen, first, settled = cache[a]
+            end = ids[node_of[b]]
+            if end in settled:
+                start = ids[node_of[a]]
                 route = [end]
-                while route[-1] != node_of[a]:
-                    route.append(pred[route[-1]][0])
-                path = Path(length=dist[end], polyline=ctx.router.polyline(route[::-1], points))
+                while route[-1] != start:
+                    route.append(first[route[-1]])
+                path = Path(length=seen[end], polyline=ctx.router.polyline([names[v] for v in route[::-1]],
+                                                                           points))
         out.append(path_json(a, b, path, speed))
     return out
 

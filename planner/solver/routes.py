@@ -4,13 +4,16 @@ A shortest path in a polygonal domain bends only at reflex corners of the
 free space, so the router keeps a visibility graph over those corners of N:
 two corners are joined when the segment between them lies in N and is
 tangent to the boundary at both ends (a path never turns into a wall).
-Visibility is tested with vectorised shapely predicates on a prepared N;
-the graph is searched with networkx. Lengths are exact for the polygon N
-(whose rounded corners are cut by short chords, SPEC §4).
+Visibility is tested with one vectorised shapely predicate per batch (does
+the segment meet anything outside N, prepared); the graph is searched by a
+plain-list Dijkstra that visits nodes in networkx's order, so equal-length
+routes come out as they did with networkx. Lengths are exact for the
+polygon N (whose rounded corners are cut by short chords, SPEC §4).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,8 +22,11 @@ import networkx as nx
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from planner.solver.nearest import nearest_target
+from planner.solver.visibility import candidate_pairs, known_pairs, through_corners
 from planner.solver.walkable import Areas
 
 Point2 = tuple[float, float]
@@ -57,10 +63,23 @@ def _tangent(at: np.ndarray, prev: np.ndarray, nxt: np.ndarray, other: np.ndarra
 class Router:
     """Shortest paths in N between any points of N."""
 
-    def __init__(self, areas: Areas) -> None:
+    def __init__(self, areas: Areas, previous: Router | None = None,
+                 changed: BaseGeometry | None = None) -> None:
+        """``previous``: the router of an earlier N that differs from this one only
+        inside ``changed``; the visibility of corner pairs whose segment keeps
+        clear of ``changed`` is taken from it instead of tested again."""
         self.areas = areas
         self.cover = areas.navigable.buffer(VISIBILITY_SLACK, quad_segs=1, join_style="mitre")
         shapely.prepare(self.cover)
+        # Everything outside the cover, within a frame round it: a segment lies in the
+        # cover when it meets none of this. A prepared "meets" test stops at the first
+        # wall it finds, several times faster than "lies in" on the same polygon.
+        if not self.cover.is_empty:
+            x0, y0, x1, y1 = self.cover.bounds
+            self.outside = shapely.box(x0 - 1.0, y0 - 1.0, x1 + 1.0, y1 + 1.0).difference(self.cover)
+        else:
+            self.outside = shapely.Polygon()
+        shapely.prepare(self.outside)
         corners, prevs, nexts, comps = [], [], [], []
         for ci, component in enumerate(areas.components):
             polygon = orient(component, 1.0)
@@ -75,36 +94,50 @@ class Router:
         self.next = np.concatenate(nexts) if nexts else np.zeros((0, 2))
         self.component = np.concatenate(comps) if comps else np.zeros(0, dtype=int)
         self.graph = nx.Graph()
+        self._adjacency: list | None = None
         self.graph.add_nodes_from(range(len(self.nodes)))
-        self._build_edges()
+        self.tested: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None   # candidate pairs, seen
+        self.reused = 0                       # pairs whose visibility came from ``previous``
+        self._build_edges(previous, changed)
 
     # -- visibility -------------------------------------------------------------
     def visible(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Pairwise: does the segment a[i]–b[i] lie in N?"""
         if len(a) == 0:
             return np.zeros(0, dtype=bool)
+        # Most segments that leave N do so in the middle: a point test there (a few times
+        # cheaper than the segment's) settles them; only the rest are tested whole.
+        blocked = np.zeros(len(a), dtype=bool)
+        for f in (0.5, 0.25, 0.75):
+            todo = np.nonzero(~blocked)[0]
+            m = a[todo] + (b[todo] - a[todo]) * f
+            blocked[todo] = shapely.contains_xy(self.outside, m[:, 0], m[:, 1])
+        result = np.zeros(len(a), dtype=bool)
+        rest = np.nonzero(~blocked)[0]
+        a, b = a[rest], b[rest]
         lines = shapely.linestrings(np.stack([a, b], axis=1))
         same = np.all(np.abs(a - b) < 1e-12, axis=1)
-        result = shapely.covers(self.cover, lines)
+        seen = ~shapely.intersects(self.outside, lines)
         if same.any():
-            result[same] = shapely.covers(self.cover, shapely.points(a[same]))
+            seen[same] = shapely.covers(self.cover, shapely.points(a[same]))
+        result[rest] = seen
         return result
 
-    def _build_edges(self) -> None:
+    def _build_edges(self, previous: Router | None = None, changed: BaseGeometry | None = None) -> None:
         n = len(self.nodes)
         if n < 2:
             return
-        i, j = np.triu_indices(n, k=1)
-        keep = self.component[i] == self.component[j]
-        i, j = i[keep], j[keep]
-        P, Q = self.nodes[i], self.nodes[j]
-        keep = _tangent(P, self.prev[i], self.next[i], Q) & _tangent(Q, self.prev[j], self.next[j], P)
-        i, j = i[keep], j[keep]
+        i, j = candidate_pairs(self.nodes, self.prev, self.next, self.component)
         ok = np.zeros(len(i), dtype=bool)
-        for start in range(0, len(i), 20000):
-            s = slice(start, start + 20000)
+        known = known_pairs(self.nodes, i, j, previous, changed, ok) if previous is not None else \
+            np.zeros(len(i), dtype=bool)
+        todo = np.nonzero(~known)[0]
+        for start in range(0, len(todo), 20000):
+            s = todo[start:start + 20000]
             ok[s] = self.visible(self.nodes[i[s]], self.nodes[j[s]])
-        i, j = i[ok], j[ok]
+        self.reused = int(known.sum())
+        self.tested = (i, j, ok)
+        i, j = through_corners(self.nodes, i[ok], j[ok])
         lengths = np.hypot(*(self.nodes[i] - self.nodes[j]).T)
         self.graph.add_weighted_edges_from(zip(i.tolist(), j.tolist(), lengths.tolist()))
 
@@ -122,6 +155,111 @@ class Router:
         return idx, np.hypot(*(self.nodes[idx] - p).T)
 
     # -- paths between named points ---------------------------------------------
+    def adjacency(self) -> list[list[tuple[int, float]]]:
+        """Each corner's visible corners and distances, in the graph's own order."""
+        if self._adjacency is None:
+            adj = self.graph._adj
+            self._adjacency = [[(u, e["weight"]) for u, e in adj[v].items()] for v in range(len(self.nodes))]
+        return self._adjacency
+
+    def links(self, points: Sequence[Point2]) -> tuple[list, dict]:
+        """The given points as nodes ``("p", k)`` and their edges: what ``with_points``
+        adds to the graph, as adjacency lists beside the corners' own ones."""
+        extra: dict = {}
+        names = []
+        for k, point in enumerate(points):
+            name = ("p", k)
+            names.append(name)
+            mine = extra.setdefault(name, [])
+            idx, dist = self.visible_nodes(point)
+            for i, d in zip(idx.tolist(), dist.tolist()):
+                mine.append((i, d))
+                extra.setdefault(i, []).append((name, d))
+        if len(points) > 1:
+            arr = np.asarray(points, dtype=float)
+            i, j = np.triu_indices(len(points), k=1)
+            ok = self.visible(arr[i], arr[j])
+            for a, b in zip(i[ok].tolist(), j[ok].tolist()):
+                d = math.dist(points[a], points[b])
+                extra[names[a]].append((names[b], d))
+                extra[names[b]].append((names[a], d))
+        return names, extra
+
+    def dijkstra(self, source, extra: dict, until: set | None = None) -> tuple[dict, dict]:
+        """Predecessors and distances from ``source`` over the corners and ``extra``.
+
+        The same search, in the same order, as networkx's
+        ``dijkstra_predecessor_and_distance`` on the graph ``with_points``
+        builds, so equal-length routes are broken the same way. Each node's
+        predecessor list holds the first one only (the one networkx lists
+        first, the one every route is read back through). With ``until``, it
+        stops once all those nodes are settled: their distances and
+        predecessors (hence their routes) are final by then.
+        """
+        names, seen, first, settled = self.search(source, extra, until)
+        dist = {names[v]: seen[v] for v in settled}
+        pred = {names[v]: ([] if first[v] < 0 else [names[first[v]]]) for v in settled}
+        return pred, dist
+
+    def search(self, source, extra: dict, until: set | None = None) -> tuple[list, list, list, list]:
+        """``dijkstra`` as plain lists over numbered nodes: (names, distances, first
+        predecessors (-1 at the source), nodes in the order settled)."""
+        names, adj = self._compiled(extra)
+        ids = self.__dict__["_compiled_extra"][id(extra)][3]
+        start = ids[source] if isinstance(source, tuple) else source
+        total = len(adj)
+        done = [False] * total
+        seen = [math.inf] * total
+        first = [-1] * total
+        settled: list[int] = []
+        seen[start] = 0
+        counter = 0
+        fringe = [(0, 0, start)]
+        pop, push = heapq.heappop, heapq.heappush
+        left = {ids[u] if isinstance(u, tuple) else u for u in until} if until else None
+        # A settled node is never nearer by another way (no negative lengths), so only
+        # strict improvements matter; the first one to reach a node's final distance
+        # stays its predecessor, as in networkx's list.
+        while fringe:
+            dist_v, _, v = pop(fringe)
+            if done[v]:
+                continue
+            done[v] = True
+            settled.append(v)
+            if left is not None and v in left:
+                left.discard(v)
+                if not left:
+                    break
+            for u, cost in adj[v]:
+                vu = dist_v + cost
+                if vu < seen[u]:
+                    seen[u] = vu
+                    first[u] = v
+                    counter += 1
+                    push(fringe, (vu, counter, u))
+        return names, seen, first, settled
+
+    def search_names(self, extra: dict) -> list:
+        """The node names ``search`` numbers its nodes by, in order."""
+        return self._compiled(extra)[0]
+
+    def _compiled(self, extra: dict) -> tuple[list, list[list[tuple[int, float]]]]:
+        """The corners' adjacency with ``extra`` folded in, every node numbered (made once)."""
+        cache = self.__dict__.setdefault("_compiled_extra", {})
+        hit = cache.get(id(extra))
+        if hit is not None and hit[0] is extra:
+            return hit[1], hit[2]
+        base = self.adjacency()
+        n = len(base)
+        names: list = list(range(n)) + [name for name in extra if isinstance(name, tuple)]
+        ids = {name: k for k, name in enumerate(names)}
+        adj = [list(edges) for edges in base] + [[] for _ in range(len(names) - n)]
+        for name, edges in extra.items():
+            adj[ids[name]].extend((ids[u], d) for u, d in edges)
+        cache.clear()
+        cache[id(extra)] = (extra, names, adj, {name: k for name, k in ids.items() if isinstance(name, tuple)})
+        return names, adj
+
     def with_points(self, points: Sequence[Point2]) -> tuple[nx.Graph, list[str]]:
         """The graph plus the given points as nodes ``("p", k)`` joined to what they see."""
         graph = self.graph.copy()
@@ -163,16 +301,20 @@ class Router:
         return Path(length=float(length), polyline=self.polyline(route, [a, b]))
 
     # -- many points to a few targets -------------------------------------------
-    def distance_field(self, targets: Sequence[Point2]) -> tuple[nx.Graph, list, dict, dict]:
-        """Dijkstra from every target through the graph: per-target distances at every corner."""
-        graph, names = self.with_points(targets)
+    def distance_field(self, targets: Sequence[Point2]) -> tuple[None, list, dict, dict]:
+        """Dijkstra from every target through the graph: per-target distances at every corner.
+
+        Returns (None, target node names, distances, predecessors); the first item
+        once held a copy of the graph with the targets, which nobody needed.
+        """
+        names, extra = self.links(targets)
         fields = {}
         preds = {}
         for k, name in enumerate(names):
-            pred, dist = nx.dijkstra_predecessor_and_distance(graph, name)
+            pred, dist = self.dijkstra(name, extra)
             fields[k] = dist
             preds[k] = pred
-        return graph, names, fields, preds
+        return None, names, fields, preds
 
     def nearest_target(self, points: np.ndarray, targets: Sequence[Point2], field_dist: dict,
                        allowed: Sequence[int],
@@ -187,85 +329,20 @@ class Router:
         is the exact answer, because every candidate's figure is a real path length
         and the true path's first corner is among them.
         """
-        ties = {} if ties is None else ties
-        m = len(points)
-        best = np.full(m, np.inf)
-        which = np.full(m, -1)
-        first = np.full(m, -2)   # -1: straight to the target; >= 0: the first corner
-        if m == 0 or not allowed:
-            return best, which, first
-        n = len(self.nodes)
-        # Cost through each corner: distance to it + its distance to the nearest allowed target.
-        node_cost = np.full(n, np.inf)
-        node_target = np.full(n, -1)
-        for k in allowed:
-            dist = field_dist[k]
-            d = np.array([dist.get(i, np.inf) for i in range(n)]) if n else np.zeros(0)
-            better = d < node_cost
-            node_cost[better] = d[better]
-            node_target[better] = k
-        tpts = np.asarray([targets[k] for k in allowed], dtype=float)
-        cand_pts = np.concatenate([self.nodes, tpts]) if n else tpts
-        cand_cost = np.concatenate([node_cost, np.zeros(len(allowed))])
-        cand_target = np.concatenate([node_target, np.asarray(allowed)])
-        cand_first = np.concatenate([np.arange(n), np.full(len(allowed), -1)])
-        usable = np.isfinite(cand_cost)
-        cand_pts, cand_cost = cand_pts[usable], cand_cost[usable]
-        cand_target, cand_first = cand_target[usable], cand_first[usable]
-        if len(cand_pts) == 0:
-            return best, which, first
-        for start in range(0, m, 500):
-            block = points[start:start + 500]
-            total = np.hypot(block[:, None, 0] - cand_pts[None, :, 0],
-                             block[:, None, 1] - cand_pts[None, :, 1]) + cand_cost[None, :]
-            # A shortest path's first corner is one it only grazes: drop the others.
-            corner = cand_first >= 0
-            if corner.any():
-                ci = cand_first[corner]
-                grazing = _tangent(self.nodes[ci][None, :, :], self.prev[ci][None, :, :],
-                                   self.next[ci][None, :, :], block[:, None, :])
-                sub = total[:, corner]
-                sub[~grazing] = np.inf
-                total[:, corner] = sub
-            order = np.argsort(total, axis=1)
-            pending = np.arange(len(block))
-            rank = 0
-            reachable = np.isfinite(total).sum(axis=1)
-            while len(pending) and rank < order.shape[1]:
-                pending = pending[reachable[pending] > rank]
-                if not len(pending):
-                    break
-                width = 4 if rank < 16 else 64
-                cols = order[pending, rank:rank + width]            # (p, w)
-                rows = np.repeat(pending, cols.shape[1])
-                flat = cols.ravel()
-                seen = self.visible(block[rows], cand_pts[flat]).reshape(cols.shape)
-                seen &= np.isfinite(total[pending[:, None], cols])
-                hit = seen.any(axis=1)
-                pick = cols[np.arange(len(pending)), np.argmax(seen, axis=1)]
-                done = pending[hit]
-                chosen = pick[hit]
-                gi = start + done
-                best[gi] = total[done, chosen]
-                which[gi] = cand_target[chosen]
-                first[gi] = cand_first[chosen]
-                pending = pending[~hit]
-                rank += width
-            self._ties(block, start, total, cand_pts, cand_target, best, which, ties)
-        return best, which, first
+        return nearest_target(self, points, targets, field_dist, allowed, ties)
 
-    def _ties(self, block, start, total, cand_pts, cand_target, best, which, ties) -> None:
-        """Other targets exactly as near as the chosen one (a point on a watershed)."""
-        rows = np.nonzero(np.isfinite(best[start:start + len(block)]))[0]
-        if len(rows) == 0:
-            return
-        b = best[start + rows]
-        tol = 1e-6 * np.maximum(1.0, b)
-        near = (total[rows] <= (b + tol)[:, None]) & (cand_target[None, :] != which[start + rows][:, None])
-        r, c = np.nonzero(near)
-        if len(r) == 0:
-            return
-        seen = self.visible(block[rows[r]], cand_pts[c])
-        for rr, cc in zip(r[seen].tolist(), c[seen].tolist()):
-            i = start + int(rows[rr])
-            ties.setdefault(i, {int(which[i])}).add(int(cand_target[cc]))
+    def _field_array(self, dist: dict) -> np.ndarray:
+        """A distance field as an array over the corners (inf where unreached), made once."""
+        cache = self.__dict__.setdefault("_fields", {})
+        hit = cache.get(id(dist))
+        if hit is not None and hit[0] is dist:
+            return hit[1]
+        n = len(self.nodes)
+        arr = np.full(n, np.inf)
+        keys = [k for k in dist if not isinstance(k, tuple)]
+        if keys:
+            arr[np.asarray(keys, dtype=int)] = [dist[k] for k in keys]
+        if len(cache) >= 64:     # a router kept across many edits meets many fields: keep a few
+            cache.clear()
+        cache[id(dist)] = (dist, arr)
+        return arr

@@ -11,6 +11,7 @@ the shortest segment between its walls.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,15 +60,84 @@ class Areas:
     navigable: BaseGeometry                     # N
     components: list[Polygon] = field(default_factory=list)  # N's connected parts
     _tree: shapely.STRtree | None = None
+    _edges: np.ndarray | None = None            # N's boundary segments, ring by ring
+    _edge_tree: shapely.STRtree | None = None
+
+    def __post_init__(self) -> None:
+        # Point-in-N tests run thousands of times: prepared, each is a lookup, not a walk round N.
+        shapely.prepare(self.navigable)
+        for component in self.components:
+            shapely.prepare(component)
 
     def component_of(self, point: tuple[float, float], tolerance: float = 1e-6) -> int | None:
         """Index of the part of N holding ``point`` (on its edge counts), else None."""
         if self._tree is None:
             self._tree = shapely.STRtree(self.components)
         p = Point(point)
+        for i in sorted(self._tree.query(p).tolist()):
+            if self.components[i].covers(p):
+                return int(i)
         for i in self._tree.query(p, predicate="dwithin", distance=tolerance).tolist():
             return int(i)
         return None
+
+    def nearest_navigable_many(self, points: np.ndarray, limit: float) -> list[tuple[float, float] | None]:
+        """``nearest_navigable`` of many points at once: the same answers, fewer calls."""
+        m = len(points)
+        out: list[tuple[float, float] | None] = [None] * m
+        if m == 0 or self.navigable.is_empty:
+            return out
+        pts = shapely.points(points)
+        inside = shapely.covers(self.navigable, pts)
+        for k in np.nonzero(inside)[0].tolist():
+            out[k] = (float(points[k][0]), float(points[k][1]))
+        rest = np.nonzero(~inside)[0]
+        if not len(rest):
+            return out
+        edges, tree = self._boundary_segments()
+        q, t = tree.query_nearest(pts[rest], max_distance=limit * 1.01 + 1e-6, all_matches=True)
+        if not len(q):
+            return out
+        order = np.lexsort((t, q))
+        q, t = q[order], t[order]
+        first = np.ones(len(q), dtype=bool)
+        first[1:] = q[1:] != q[:-1]
+        q, t = q[first], t[first]
+        lines = shapely.shortest_line(pts[rest[q]], edges[t])
+        lengths = shapely.length(lines)
+        ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)
+        for k, length, ((px, py), (x, y)) in zip(rest[q].tolist(), lengths.tolist(), ends.tolist()):
+            if length <= limit:
+                out[k] = _settle((x, y), (x - px, y - py), self.navigable)
+        return out
+
+    def components_of(self, points: list[tuple[float, float] | None]) -> list[int | None]:
+        """``component_of`` of many points at once."""
+        out: list[int | None] = [None] * len(points)
+        known = [k for k, p in enumerate(points) if p is not None]
+        if not known or not self.components:
+            return out
+        arr = np.asarray([points[k] for k in known], dtype=float)
+        left = np.ones(len(known), dtype=bool)
+        for ci, component in enumerate(self.components):
+            hit = left & shapely.covers(component, shapely.points(arr))
+            for k in np.nonzero(hit)[0].tolist():
+                out[known[k]] = ci
+            left &= ~hit
+        for k in np.nonzero(left)[0].tolist():
+            out[known[k]] = self.component_of(points[known[k]])
+        return out
+
+    def _boundary_segments(self) -> tuple[np.ndarray, shapely.STRtree]:
+        if self._edge_tree is None:
+            pieces = []
+            for polygon in polygons_of(self.navigable):
+                for ring in (polygon.exterior, *polygon.interiors):
+                    c = np.asarray(ring.coords)
+                    pieces.append(np.stack([c[:-1], c[1:]], axis=1))
+            self._edges = shapely.linestrings(np.concatenate(pieces)) if pieces else np.array([])
+            self._edge_tree = shapely.STRtree(self._edges)
+        return self._edges, self._edge_tree
 
     def nearest_navigable(self, point: tuple[float, float], limit: float) -> tuple[float, float] | None:
         """The nearest point of N within ``limit`` metres, else None."""
@@ -76,7 +146,14 @@ class Areas:
             return None
         if self.navigable.covers(p):
             return (p.x, p.y)
-        near = shapely.shortest_line(p, self.navigable)
+        # Outside N its nearest point lies on N's boundary: on the first segment, in ring
+        # order, at the least distance (as a walk round all of N would find it), looked up
+        # among the few segments near the point.
+        edges, tree = self._boundary_segments()
+        near_idx = tree.query_nearest(p, max_distance=limit * 1.01 + 1e-6, all_matches=True)
+        if len(near_idx) == 0:
+            return None
+        near = shapely.shortest_line(p, edges[int(np.min(near_idx))])
         if near is None or near.length > limit:
             return None
         (px, py), (x, y) = near.coords[0], near.coords[-1]
@@ -139,11 +216,41 @@ def _navigable(walkable: BaseGeometry, site: BaseGeometry, blockers: list[Polygo
     return as_area(navigable)
 
 
-def build_areas(layout: Layout) -> Areas:
+_CORNER_UV = np.array([(-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5), (-0.5, -0.5)])
+
+
+def booth_polygons(booths: list[Booth]) -> list[Polygon]:
+    """``booth.shape()`` of every booth, made in one go.
+
+    The same arithmetic, in the same order, as ``Booth.corners`` and
+    ``rotate_point`` (the turn's cosine and sine from ``math``, once per
+    angle), so the corners are the very same numbers; only the thousands of
+    Python calls are saved.
+    """
+    if not booths:
+        return []
+    turns = {b.rotation for b in booths}
+    trig = {a: (math.cos(math.radians(a)), math.sin(math.radians(a))) for a in turns}
+    cx = np.array([b.x for b in booths])[:, None]
+    cy = np.array([b.y for b in booths])[:, None]
+    w = np.array([b.width for b in booths])[:, None]
+    d = np.array([b.depth for b in booths])[:, None]
+    c = np.array([trig[b.rotation][0] for b in booths])[:, None]
+    s = np.array([trig[b.rotation][1] for b in booths])[:, None]
+    x = (cx + _CORNER_UV[None, :, 0] * w) - cx
+    y = (cy + _CORNER_UV[None, :, 1] * d) - cy
+    px = cx + c * x - s * y
+    py = cy + s * x + c * y
+    return list(shapely.polygons(np.stack([px, py], axis=2)))
+
+
+def build_areas(layout: Layout, booth_shapes: list[Polygon] | None = None) -> Areas:
+    """The areas of ``layout``; ``booth_shapes``, when given, are its booths' shapes, made earlier."""
     site = as_area(layout.site.shape())
     obstacle_shapes = [o.shape() for o in layout.obstacles]
     obstacles = as_area(shapely.unary_union(obstacle_shapes)) if obstacle_shapes else Polygon()
-    booth_shapes = [b.shape() for b in layout.booths]
+    if booth_shapes is None:
+        booth_shapes = booth_polygons(layout.booths)
     blocks, members = merge_booths(booth_shapes)
     blocked = shapely.unary_union([obstacles, *blocks]) if blocks else obstacles
     walkable = as_area(site.difference(blocked)) if not blocked.is_empty else site
@@ -199,18 +306,31 @@ def narrow_passages(areas: Areas, layout: Layout) -> list[Passage]:
     thin = polygons_of(walkable.difference(opened.buffer(EPS, quad_segs=1)))
     if not thin:
         return []
-    opened_edge = opened.boundary.buffer(1e-4, quad_segs=1) if not opened.is_empty else Polygon()
+    edge_lines = opened.boundary if not opened.is_empty else None
     fronts = _open_side_probes(layout.booths)
+    regions = np.array([r for r in thin if r.area >= 1e-4], dtype=object)
+    # Every region's tests in a few calls over all of them (the same tests, one GEOS call each).
+    opens = np.zeros(len(regions), dtype=bool)
+    if len(fronts) and len(regions):
+        hit, _ = shapely.STRtree(fronts).query(shapely.buffer(regions, 1e-4, quad_segs=1), predicate="intersects")
+        opens[hit] = True
+    boundaries = shapely.boundary(regions)
+    if edge_lines is not None and len(regions):
+        # The opening's edge near each region only (a metre round it): the same lines
+        # there as the whole edge, without walking round all of it for every region.
+        box = shapely.bounds(regions)
+        near_edges = shapely.buffer(np.array([
+            shapely.clip_by_rect(edge_lines, x0 - 1.0, y0 - 1.0, x1 + 1.0, y1 + 1.0)
+            for x0, y0, x1, y1 in box.tolist()], dtype=object), 1e-4, quad_segs=1)
+        mouth_lines = shapely.intersection(boundaries, near_edges)
+    else:
+        near_edges = mouth_lines = None
     passages: list[Passage] = []
-    for region in thin:
-        if region.area < 1e-4:
-            continue
-        grown = region.buffer(1e-4, quad_segs=1)
-        mouths = _pieces(region.boundary.intersection(opened_edge)) if not opened.is_empty else []
-        opens_onto = len(fronts) > 0 and bool(shapely.intersects(grown, fronts).any())
-        if len(mouths) < 2 and not opens_onto:
+    for k, region in enumerate(regions.tolist()):
+        mouths = _pieces(mouth_lines[k]) if mouth_lines is not None else []
+        if len(mouths) < 2 and not opens[k]:
             continue   # a corner fillet or a dead-end notch nobody needs to pass
-        walls = _pieces(region.boundary.difference(opened_edge)) if not opened.is_empty \
+        walls = _pieces(boundaries[k].difference(near_edges[k])) if near_edges is not None \
             else [region.boundary]
         width, segment = _narrowest(region, walls)
         if width is None or width >= settings.min_aisle_width - 1e-6:

@@ -1,0 +1,190 @@
+"""Re-analysis that reuses what an edit cannot have changed (SPEC §5).
+
+``Analyser().analyse(layout)`` returns the same report as
+``analysis.analyse(layout)``; between calls it keeps the costly pieces of
+its last run, each with the exact inputs that produced it, and takes a
+piece again only where those inputs are unchanged:
+
+- booth shapes, per booth (position, size, turn);
+- the areas W and N, and the narrow passages, when no booth, obstacle or
+  the site moved;
+- the visibility graph: when N changed, only the corner pairs whose segment
+  crosses the part of N that changed (the symmetric difference of old and
+  new N, whatever the edit was) are tested again;
+- each booth's open-side endpoints, when N did not change within reach of
+  the booth;
+- the capacity network and the distance fields of the exits, when N, the
+  visitor points and the gates are the same (an edit of names, statuses,
+  crowd sizes or limits).
+
+Nothing is assumed about what an edit touched: every piece is checked
+against the geometry itself, so any change of the layout is handled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from planner.model.layout import Booth, Layout
+from planner.solver import flow as flowmod
+from planner.solver.analysis import ENDPOINT_REACH, Stages, all_side_points, run
+from planner.solver.report import Report
+from planner.solver.routes import Router
+from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages
+
+MARGIN = 1e-5    # metres round the changed part of N within which nothing is reused
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable copy of nested lists and tuples of numbers."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _booth_key(booth: Booth) -> tuple:
+    return (booth.x, booth.y, booth.width, booth.depth, booth.rotation)
+
+
+def _gates_key(layout: Layout) -> tuple:
+    return tuple((g.id, g.kind, _frozen(g.a), _frozen(g.b)) for g in layout.gates)
+
+
+class Analyser(Stages):
+    """The analysis of a layout that is edited step by step, e.g. in the editor.
+
+    Not thread-safe: one Analyser per thread or process.
+    """
+
+    def __init__(self) -> None:
+        self._shapes: dict[tuple, Any] = {}
+        self._last: dict[str, Any] = {}
+        self._now: dict[str, Any] = {}
+        self._changed: BaseGeometry | None = None
+        self.reuse: dict[str, int] = {}      # what the last run took from the one before, for benchmarks
+
+    def analyse(self, layout: Layout) -> Report:
+        self._now = {}
+        self._changed = None
+        self.reuse = {}
+        report = run(layout, self)
+        self._last = self._now
+        return report
+
+    # -- the stages -------------------------------------------------------------
+    def areas(self, layout: Layout) -> Areas:
+        key = (_frozen(layout.site.boundary), tuple(_frozen(o.polygon) for o in layout.obstacles),
+               tuple(_booth_key(b) for b in layout.booths), layout.settings.body_radius)
+        last = self._last.get("areas")
+        if last is not None and last[0] == key:
+            areas = last[1]
+            self.reuse["areas"] = 1
+        else:
+            shapes = {}
+            for booth in layout.booths:
+                bk = _booth_key(booth)
+                if bk not in shapes:
+                    shapes[bk] = self._shapes.get(bk) or booth.shape()
+            self.reuse["booth shapes"] = sum(1 for bk in shapes if bk in self._shapes)
+            self._shapes = shapes
+            areas = build_areas(layout, [shapes[_booth_key(b)] for b in layout.booths])
+        self._now["areas"] = (key, areas)
+        return areas
+
+    def _previous_areas(self) -> Areas | None:
+        last = self._last.get("areas")
+        return last[1] if last is not None else None
+
+    def _changed_part(self, areas: Areas) -> BaseGeometry | None:
+        """Where N differs from the last run's N, grown by MARGIN (None: no last run)."""
+        before = self._previous_areas()
+        if before is None:
+            return None
+        if self._changed is None:
+            diff = shapely.symmetric_difference(before.navigable, areas.navigable)
+            self._changed = diff.buffer(MARGIN, quad_segs=1) if not diff.is_empty else diff
+            shapely.prepare(self._changed)
+        return self._changed
+
+    def passages(self, areas: Areas, layout: Layout) -> list[Passage]:
+        key = (layout.settings.min_aisle_width,
+               tuple((_booth_key(b), tuple(b.open_sides)) for b in layout.booths))
+        last = self._last.get("passages")
+        if last is not None and last[0] == key and last[1] is areas:
+            passages = last[2]
+            self.reuse["passages"] = 1
+        else:
+            passages = narrow_passages(areas, layout)
+        self._now["passages"] = (key, areas, passages)
+        return passages
+
+    def router(self, areas: Areas) -> Router:
+        last = self._last.get("router")
+        if last is not None and last[0] is areas:
+            router = last[1]
+            self.reuse["router"] = 1
+        elif last is not None:
+            router = Router(areas, previous=last[1], changed=self._changed_part(areas))
+            self.reuse["visibility pairs"] = router.reused
+        else:
+            router = Router(areas)
+        self._now["router"] = (areas, router)
+        return router
+
+    def all_side_points(self, booths: list[Booth], areas: Areas,
+                        layout: Layout) -> list[list[tuple[float, float] | None]]:
+        limit = layout.settings.body_radius + ENDPOINT_REACH
+        before = self._last.get("sides", {})
+        keys = [(_booth_key(b), b.ordered_open_sides, limit) for b in booths]
+        out: list = [None] * len(booths)
+        maybe = [k for k, key in enumerate(keys) if key in before]
+        if maybe:
+            same_areas = all(before[keys[k]][0] is areas for k in maybe)
+            changed = None if same_areas else self._changed_part(areas)
+            if same_areas or changed is None or changed.is_empty:
+                near = np.zeros(len(maybe), dtype=bool)
+            else:
+                # nearest_navigable looks no further than the limit, plus its last nudge
+                # onto N: a booth whose side middles are further from the change keeps its points.
+                probes = [(k, booths[k].side_midpoint(s)) for k in maybe for s in booths[k].ordered_open_sides]
+                near_probe = shapely.dwithin(changed, shapely.points([p for _, p in probes]), limit + 0.01) \
+                    if probes else np.zeros(0, dtype=bool)
+                touched = {k for (k, _), hit in zip(probes, near_probe.tolist()) if hit}
+                near = np.array([k in touched for k in maybe], dtype=bool)
+            for k, hit in zip(maybe, near.tolist()):
+                if not hit:
+                    out[k] = before[keys[k]][1]
+        todo = [k for k in range(len(booths)) if out[k] is None]
+        if len(todo) < len(booths):
+            self.reuse["booth endpoints"] = len(booths) - len(todo)
+        for k, points in zip(todo, all_side_points([booths[k] for k in todo], areas, layout)):
+            out[k] = points
+        self._now["sides"] = {key: (areas, points) for key, points in zip(keys, out)}
+        return out
+
+    def network(self, layout: Layout, areas: Areas, points: np.ndarray) -> flowmod.Network:
+        s = layout.settings
+        key = (_gates_key(layout), s.specific_flow, s.body_radius, points.tobytes(), points.shape)
+        last = self._last.get("network")
+        if last is not None and last[0] == key and last[1] is areas:
+            network = last[2]
+            self.reuse["network"] = 1
+        else:
+            network = flowmod.build_network(layout, areas, points)
+        self._now["network"] = (key, areas, network)
+        return network
+
+    def distance_field(self, router: Router, targets: list[tuple[float, float]]):
+        key = _frozen(targets)
+        last = self._last.get("fields")
+        if last is not None and last[0] == key and last[1] is router:
+            result = last[2]
+            self.reuse["distance fields"] = 1
+        else:
+            result = router.distance_field(targets)
+        self._now["fields"] = (key, router, result)
+        return result

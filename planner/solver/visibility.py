@@ -1,0 +1,125 @@
+"""The corner-to-corner part of the router's visibility graph (routes.py).
+
+Which pairs of corners need a visibility test at all, which of the edges
+found are redundant, and which tests an earlier graph already answered.
+Everything here is plain numpy over the corner arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+
+def member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which ``keys`` are in ``sorted_keys``."""
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
+
+
+def candidate_pairs(nodes: np.ndarray, prev: np.ndarray, nxt: np.ndarray,
+                    component: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs i < j of corners in one part of N, each tangent to its wall at the other.
+
+    Row blocks against all corners at once (plain broadcasting, no gathers):
+    the same pairs, in the same order, as filtering every pair of corners.
+    """
+    n = len(nodes)
+    x, y = nodes[:, 0], nodes[:, 1]
+    px, py, qx, qy = prev[:, 0] - x, prev[:, 1] - y, nxt[:, 0] - x, nxt[:, 1] - y
+    col = np.arange(n)
+    out_i, out_j = [], []
+    step = max(1, 1_000_000 // max(n, 1))
+    for r0 in range(0, n - 1, step):
+        r1 = min(n, r0 + step)
+        r = slice(r0, r1)
+        c = slice(r0 + 1, n)          # only columns right of the block's first row: i < j
+        keep = (col[None, c] > col[r, None]) & (component[None, c] == component[r, None])
+        # Tangent at the row's corner, seen towards the column's ...
+        ox, oy = x[None, c] - x[r, None], y[None, c] - y[r, None]
+        keep &= (ox * py[r, None] - oy * px[r, None]) * (ox * qy[r, None] - oy * qx[r, None]) >= -1e-12
+        # ... and at the column's corner, seen towards the row's: the offset's sign flips
+        # in both factors, so the same offsets serve.
+        keep &= (ox * py[None, c] - oy * px[None, c]) * (ox * qy[None, c] - oy * qx[None, c]) >= -1e-12
+        a, b = np.nonzero(keep)
+        out_i.append(a + r0)
+        out_j.append(b + r0 + 1)
+    if not out_i:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+def through_corners(nodes: np.ndarray, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The edges without those that run straight through a third corner.
+
+    Along an aisle the corners of every block stand in a line, and each sees
+    all the others: an edge passing through corner k is as long as its two
+    halves, which are edges too, so it adds nothing but work to every search
+    (three in four edges of a booth market). Paths keep their length; they
+    only list the corners they pass on the way.
+    """
+    if len(i) == 0:
+        return i, j
+    m, n = len(i), len(nodes)
+    # Every edge from each of its ends: the edges leaving one corner in one direction
+    # lie on one ray, and each but the shortest passes through the shortest's far end.
+    start = np.concatenate([i, j])
+    end = np.concatenate([j, i])
+    d = nodes[end] - nodes[start]
+    length = np.hypot(d[:, 0], d[:, 1])
+    angle = np.round(np.arctan2(d[:, 1], d[:, 0]), 9)
+    order = np.lexsort((length, angle, start))
+    s_, a_ = start[order], angle[order]
+    head = np.ones(len(order), dtype=bool)
+    head[1:] = (s_[1:] != s_[:-1]) | (a_[1:] != a_[:-1])
+    group = np.cumsum(head) - 1
+    nearest = end[order][head][group]           # far end of the shortest edge on the ray
+    far = end[order]
+    have = np.sort(np.minimum(i, j) * n + np.maximum(i, j))
+    rest = np.minimum(nearest, far) * n + np.maximum(nearest, far)
+    # The corner passed lies on the edge (within 1e-9 m), and the rest is an edge too.
+    k = nodes[nearest] - nodes[s_]
+    dd = d[order]
+    off = np.abs(dd[:, 0] * k[:, 1] - dd[:, 1] * k[:, 0]) / np.maximum(length[order], 1e-300)
+    through = ~head & (off <= 1e-9) & member(have, rest)
+    drop = np.zeros(m, dtype=bool)
+    drop[order[through] % m] = True
+    return i[~drop], j[~drop]
+
+def known_pairs(nodes: np.ndarray, i: np.ndarray, j: np.ndarray, previous, changed: BaseGeometry | None,
+                ok: np.ndarray) -> np.ndarray:
+    """Mark the pairs whose visibility ``previous`` already tested, filling ``ok``.
+
+    A pair qualifies when both corners were corners there too, the pair was
+    tested there, and its segment stays clear of the changed part of N: a
+    segment's cover test looks only at N along the segment.
+    """
+    known = np.zeros(len(i), dtype=bool)
+    if previous.tested is None or len(i) == 0 or len(previous.nodes) == 0:
+        return known
+    old_i, old_j, old_ok = previous.tested
+    where = {(float(x), float(y)): k for k, (x, y) in enumerate(previous.nodes.tolist())}
+    mapped = np.array([where.get((float(x), float(y)), -1) for x, y in nodes.tolist()])
+    mi, mj = mapped[i], mapped[j]
+    both = (mi >= 0) & (mj >= 0)
+    m = len(previous.nodes)
+    lo, hi = np.minimum(mi, mj), np.maximum(mi, mj)
+    keys = lo * m + hi
+    old_keys = np.minimum(old_i, old_j) * m + np.maximum(old_i, old_j)
+    order = np.argsort(old_keys, kind="stable")
+    sorted_keys = old_keys[order]
+    at = np.minimum(np.searchsorted(sorted_keys, keys), max(len(sorted_keys) - 1, 0))
+    found = both & (len(sorted_keys) > 0) & (sorted_keys[at] == keys) if len(sorted_keys) else \
+        np.zeros(len(i), dtype=bool)
+    cand = np.nonzero(found)[0]
+    if changed is not None and not changed.is_empty and len(cand):
+        lines = shapely.linestrings(np.stack([nodes[i[cand]], nodes[j[cand]]], axis=1))
+        parts = shapely.get_parts(changed)
+        hit, _ = shapely.STRtree(parts).query(lines, predicate="intersects")
+        clear = np.ones(len(cand), dtype=bool)
+        clear[hit] = False
+        cand = cand[clear]
+    known[cand] = True
+    ok[cand] = old_ok[order[at[cand]]]
+    return known

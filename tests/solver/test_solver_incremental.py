@@ -1,0 +1,103 @@
+"""Re-analysis with ``incremental.Analyser`` gives the very report of a fresh
+``analyse`` after any single edit (SPEC §5: "the same report as a full run").
+
+The yardstick is ``analyse`` itself, run from scratch on the edited layout;
+the reports are compared as the full JSON of SPEC §4, exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from planner.formats import read_layout
+from planner.model import Booth
+from planner.resources import bundled_layout
+from planner.solver import analyse
+from planner.solver.incremental import Analyser
+
+MARKET = Path(__file__).resolve().parents[2] / "benchmarks" / "market.py"
+
+
+def _market(booths: int):
+    spec = importlib.util.spec_from_file_location("bench_market", MARKET)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.market(booths)
+
+
+def _json(report) -> str:
+    return json.dumps(report.to_json(), sort_keys=True, ensure_ascii=False)
+
+
+def _edit(layout, rng: random.Random, kind: str, step: int) -> None:
+    """One edit of one booth: a move, a turn, a new booth beside it, or its removal."""
+    booth = rng.choice(layout.booths)
+    if kind == "move":
+        booth.x += rng.uniform(-4.0, 4.0)
+        booth.y += rng.uniform(-4.0, 4.0)
+    elif kind == "rotate":
+        booth.rotation = (booth.rotation + rng.choice([15.0, 45.0, 90.0, 180.0])) % 360.0
+    elif kind == "add":
+        layout.booths.append(Booth(id=f"b-new-{step}", number=f"N-{step}", x=booth.x + rng.uniform(-6, 6),
+                                   y=booth.y + rng.uniform(-6, 6), rotation=rng.choice([0.0, 90.0]),
+                                   open_sides=("front", "left")))
+    else:
+        layout.booths.remove(booth)
+
+
+def _check_edits(layout, kinds: list[str], seed: int, check_first: bool = True) -> Analyser:
+    rng = random.Random(seed)
+    analyser = Analyser()
+    first = _json(analyser.analyse(layout))
+    if check_first:
+        assert first == _json(analyse(layout))
+    for step, kind in enumerate(kinds):
+        _edit(layout, rng, kind, step)
+        again = _json(analyser.analyse(layout))
+        fresh = _json(analyse(layout))
+        assert again == fresh, f"step {step} ({kind}) differs from a full run"
+        # It did reuse: all but the touched booth's shape, and most corner pairs.
+        assert analyser.reuse.get("booth shapes", 0) >= len(layout.booths) - 2
+        assert analyser.reuse.get("visibility pairs", 0) > 0
+    return analyser
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_single_booth_edits_on_a_200_booth_market_equal_full_runs(seed):
+    _check_edits(_market(200), ["move", "rotate", "add", "delete", "move", "move"], seed)
+
+
+def test_single_booth_edits_on_west_lake_equal_full_runs():
+    # One edit only: a full West Lake analysis takes about a second.
+    _check_edits(read_layout(bundled_layout()), ["move"], 7, check_first=False)
+
+
+def test_an_edit_without_geometry_reuses_every_geometric_piece():
+    layout = _market(200)
+    analyser = Analyser()
+    analyser.analyse(layout)
+    layout.booths[3].status = "reserved"
+    layout.zones[0].peak_visitors *= 3
+    assert _json(analyser.analyse(layout)) == _json(analyse(layout))
+    assert {"areas", "router", "network", "distance fields", "passages"} <= set(analyser.reuse)
+
+
+def test_a_moved_booth_changes_the_report_as_a_full_run_does():
+    """A booth pushed into an aisle narrows it: the reused pieces must not hide that."""
+    layout = _market(200)
+    analyser = Analyser()
+    before = analyser.analyse(layout)
+    assert not [f for f in before.findings if f.rule == "aisle-too-narrow"]
+    moved = copy.deepcopy(layout)
+    booth = moved.booths[0]          # front row of the first block, facing the edge aisle
+    booth.y -= 2.0                   # 4 m aisle → 2 m
+    again = analyser.analyse(moved)
+    assert _json(again) == _json(analyse(moved))
+    narrow = [f for f in again.findings if f.rule == "aisle-too-narrow"]
+    assert narrow and narrow[0].value == pytest.approx(2.0, rel=0.05)
