@@ -56,6 +56,28 @@ AMENITY = {
 }
 
 
+RULE = {                            # the rules of SPEC §4, as an organiser reads them
+    "aisle-too-narrow": QT_TRANSLATE_NOOP("Names", "Aisle too narrow"),
+    "booth-unreachable": QT_TRANSLATE_NOOP("Names", "Booth cannot be reached"),
+    "booth-closed": QT_TRANSLATE_NOOP("Names", "Booth with no open side"),
+    "booth-overlap": QT_TRANSLATE_NOOP("Names", "Booths overlap"),
+    "booth-outside-site": QT_TRANSLATE_NOOP("Names", "Booth outside the site"),
+    "duplicate-booth-number": QT_TRANSLATE_NOOP("Names", "Booth number used twice"),
+    "zone-unreachable": QT_TRANSLATE_NOOP("Names", "Zone cannot be reached"),
+    "zone-overlap": QT_TRANSLATE_NOOP("Names", "Zones overlap"),
+    "invalid-geometry": QT_TRANSLATE_NOOP("Names", "Shape that cannot be used"),
+    "gate-off-boundary": QT_TRANSLATE_NOOP("Names", "Gate off the site boundary"),
+    "no-exit": QT_TRANSLATE_NOOP("Names", "No exit"),
+    "egress-too-slow": QT_TRANSLATE_NOOP("Names", "Egress too slow"),
+    "zone-too-dense": QT_TRANSLATE_NOOP("Names", "Zone too dense"),
+    "zone-crowded": QT_TRANSLATE_NOOP("Names", "Zone crowded"),
+    "aisle-overloaded": QT_TRANSLATE_NOOP("Names", "Aisle overloaded"),
+    "exit-too-narrow": QT_TRANSLATE_NOOP("Names", "Exit too narrow"),
+    "egress-without-largest-exit": QT_TRANSLATE_NOOP("Names", "Egress too slow without the widest exit"),
+    "exit-too-far": QT_TRANSLATE_NOOP("Names", "Exit too far"),
+}
+
+
 def kind_name(table: dict[str, str], key: str) -> str:
     """The name of ``key`` from one of the tables above, in the current language."""
     return QCoreApplication.translate(CONTEXT, table.get(key, key))

@@ -27,12 +27,22 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("background", QT_TRANSLATE_NOOP("Layers", "Background image")),
 )
 LAYER_KEYS = tuple(key for key, _ in LAYERS)
+# The analysis drawn over the plan: layers that are shown or hidden, never locked.
+ANALYSIS_LAYERS: tuple[tuple[str, str], ...] = (
+    ("narrow_aisles", QT_TRANSLATE_NOOP("Layers", "Narrow aisles")),
+    ("bottlenecks", QT_TRANSLATE_NOOP("Layers", "Egress bottleneck")),
+    ("zone_service", QT_TRANSLATE_NOOP("Layers", "Zone level of service")),
+    ("paths", QT_TRANSLATE_NOOP("Layers", "Paths between gates and zones")),
+    ("catchments", QT_TRANSLATE_NOOP("Layers", "Exit catchments")),
+    ("walk_heat", QT_TRANSLATE_NOOP("Layers", "Walking time to exits")),
+)
+ANALYSIS_SHOWN = ("narrow_aisles", "bottlenecks")     # shown from the start; the rest on demand
 _OF_TYPE: dict[type, str] = {Booth: "booths", Zone: "zones", Obstacle: "obstacles", Gate: "gates",
                              Amenity: "amenities"}
 
 
 def layer_name(key: str) -> str:
-    return QCoreApplication.translate(CONTEXT, dict(LAYERS)[key])
+    return QCoreApplication.translate(CONTEXT, dict(LAYERS + ANALYSIS_LAYERS)[key])
 
 
 def layer_of(obj: LayoutObject | type) -> str:
@@ -52,6 +62,7 @@ class Layers(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state = {key: LayerState() for key in LAYER_KEYS}
+        self._state.update({key: LayerState(visible=key in ANALYSIS_SHOWN) for key, _ in ANALYSIS_LAYERS})
 
     def visible(self, key: str) -> bool:
         return self._state[key].visible

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+)
 
-from planner.ui.canvas.layers import LAYERS, Layers, layer_name
+from planner.ui.canvas.layers import ANALYSIS_LAYERS, LAYERS, Layers, layer_name
 from planner.ui.icons import icon
 
 
@@ -25,7 +27,16 @@ class LayersPanel(QWidget):
         self.layers = layers
         self.shown: dict[str, QCheckBox] = {}
         self.locks: dict[str, QToolButton] = {}
-        grid = QGridLayout(self)
+        # The rows scroll when the dock is short, so the panel never squeezes the docks beside it.
+        inner = QWidget()
+        scroll = QScrollArea(self)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        grid = QGridLayout(inner)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setVerticalSpacing(2)
         hint = QLabel(self.tr("Shown"))
@@ -53,10 +64,21 @@ class LayersPanel(QWidget):
             lock.toggled.connect(lambda on, k=key: layers.set_locked(k, on))
             grid.addWidget(lock, row, 1)
             self.locks[key] = lock
-        grid.setRowStretch(len(LAYERS) + 1, 1)
+        row = len(LAYERS) + 1
+        heading = QLabel(self.tr("Analysis"))
+        heading.setEnabled(False)
+        grid.addWidget(heading, row, 0)
+        for row, (key, _) in enumerate(ANALYSIS_LAYERS, start=row + 1):
+            box = QCheckBox(layer_name(key))
+            box.setObjectName(f"layer_{key}")
+            box.setToolTip(self.tr("Show or hide this part of the analysis on the plan"))
+            box.toggled.connect(lambda on, k=key: layers.set_visible(k, on))
+            grid.addWidget(box, row, 0)
+            self.shown[key] = box
+        grid.setRowStretch(row + 1, 1)
         grid.setColumnStretch(0, 1)
         layers.changed.connect(self._show)
-        for key, _ in LAYERS:
+        for key, _ in LAYERS + ANALYSIS_LAYERS:
             self._show(key)
 
     def _show(self, key: str) -> None:

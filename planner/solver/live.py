@@ -1,0 +1,267 @@
+"""The job the editor's live analysis runs in its worker process: a layout in, a report out.
+
+Qt-free and picklable both ways, so the editor can run it in a separate
+process (a thread would hold the GIL and stall the canvas for the seconds an
+analysis takes). A "what if" scenario — more or fewer visitors, some gates
+closed — is applied to the copy the worker received, never to the layout
+being edited.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from planner.model.layout import Layout
+from planner.solver.incremental import Analyser
+from planner.solver.overlay_data import analyser_parts, overlay_data
+from planner.solver.report import Report
+
+NICENESS = 10             # the worker's lower CPU priority (POSIX)
+KEEP_ANALYSERS = 4          # incremental analysers kept, one per window (most recently used)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A "what if" applied to a copy of the layout before the analysis.
+
+    ``visitors_percent`` scales every zone's peak visitors; ``zone_percent``
+    scales single zones on top of it; a gate in ``closed_gates`` is taken
+    out, so it is neither an entrance nor an exit.
+    """
+
+    visitors_percent: float = 100.0
+    zone_percent: tuple[tuple[str, float], ...] = ()
+    closed_gates: frozenset[str] = frozenset()
+
+    @property
+    def active(self) -> bool:
+        return (self.visitors_percent != 100.0 or bool(self.closed_gates)
+                or any(p != 100.0 for _, p in self.zone_percent))
+
+    def zone_factor(self, zone_id: str) -> float:
+        own = dict(self.zone_percent).get(zone_id, 100.0)
+        return self.visitors_percent / 100.0 * own / 100.0
+
+    def apply(self, layout: Layout) -> Layout:
+        """Change ``layout`` (a copy the caller owns) to this scenario; returns it."""
+        if not self.active:
+            return layout
+        for zone in layout.zones:
+            factor = self.zone_factor(zone.id)
+            if factor != 1.0:
+                zone.peak_visitors = max(0, int(math.floor(zone.peak_visitors * factor + 0.5)))
+        if self.closed_gates:
+            layout.gates[:] = [g for g in layout.gates if g.id not in self.closed_gates]
+            layout.reindex()
+        return layout
+
+
+@dataclass
+class LiveResult:
+    """What one run sends back to the editor.
+
+    ``report`` is the ``planner.solver.report.Report`` (findings with their
+    translated messages, summary, egress, zones); ``overlays`` is what
+    ``planner.solver.overlay_data.overlay_data`` makes of it for the canvas,
+    None until the run's second half has arrived (the worker sends the
+    report first, so the findings need not wait for the overlays).
+    """
+
+    report: Report
+    overlays: Any = None
+    scenario: Scenario = field(default_factory=Scenario)
+    seconds: float = 0.0            # time the worker spent on the run
+    stages: dict[str, float] = field(default_factory=dict)   # its parts: "analysis", "overlays"
+
+    @property
+    def report_json(self) -> dict[str, Any]:
+        return self.report.to_json()
+
+
+_analysers: OrderedDict[Any, Any] = OrderedDict()
+
+
+def _load(layout_data: Any) -> Layout:
+    """A Layout from what the editor sent: a Layout, its pickle, or its JSON dict."""
+    if isinstance(layout_data, Layout):
+        return layout_data
+    if isinstance(layout_data, (bytes, bytearray)):
+        return pickle.loads(layout_data)
+    from planner.formats import layout_from_dict
+
+    return layout_from_dict(layout_data)
+
+
+def _analyse(layout: Layout, key: Any) -> tuple[Report, Analyser]:
+    """The analysis, incremental: one analyser per editor window, so an edit reuses what it cannot touch."""
+    analyser = _analysers.pop(key, None) or Analyser()
+    _analysers[key] = analyser
+    while len(_analysers) > KEEP_ANALYSERS:
+        _analysers.popitem(last=False)
+    return analyser.analyse(layout), analyser
+
+
+def _overlays(layout: Layout, report: Report, analyser: Analyser) -> Any:
+    """The overlay data, built on the analyser's own router and areas rather than new ones."""
+    return overlay_data(layout, report, analyser_parts(analyser))
+
+
+def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
+                language: str | None = None) -> tuple[LiveResult, Layout, Analyser]:
+    """The first half of a run: the report alone (``overlays`` still None).
+
+    Returned with the layout analysed and its analyser, which ``add_overlays``
+    needs; the worker sends this half at once, so the findings and the
+    summary need not wait for the overlay data.
+    """
+    started = time.perf_counter()
+    if language is not None:
+        from planner import i18n
+
+        if i18n.language() != language:
+            i18n.set_language(language)
+    scenario = scenario or Scenario()
+    layout = scenario.apply(_load(layout_data))
+    analysed = time.perf_counter()
+    report, analyser = _analyse(layout, key)
+    done = time.perf_counter()
+    result = LiveResult(report=report, scenario=scenario, seconds=done - started,
+                        stages={"analysis": done - analysed})
+    return result, layout, analyser
+
+
+def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser) -> tuple[Any, float]:
+    """The second half: the overlay data for ``result``'s report, and the seconds it took."""
+    started = time.perf_counter()
+    overlays = _overlays(layout, result.report, analyser)
+    return overlays, time.perf_counter() - started
+
+
+def add_overlays(result: LiveResult, overlays: Any, seconds: float) -> LiveResult:
+    """``result`` completed by its second half (the editor does this when that half arrives)."""
+    result.overlays = overlays
+    result.seconds += seconds
+    result.stages["overlays"] = seconds
+    return result
+
+
+def run(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
+        language: str | None = None) -> LiveResult:
+    """Analyse the layout sent (pickled Layout, JSON dict or Layout) under ``scenario``: both halves.
+
+    ``key`` names the editor window, so its incremental analyser is reused;
+    ``language`` is the editor's, so the findings read as in the window.
+    """
+    result, layout, analyser = analyse_job(layout_data, scenario, key=key, language=language)
+    return add_overlays(result, *overlays_job(layout, result, analyser))
+
+
+# -- the worker process ------------------------------------------------------------------------
+# ``python -m planner.solver.live`` reads jobs from stdin and writes answers to stdout, each a
+# pickle preceded by its length (8 bytes, big-endian). A job is ``(generation, layout pickle,
+# scenario, window key, language)``. It is answered in two frames ``(generation, phase, ok, value)``:
+# first phase REPORT with the LiveResult (its ``overlays`` None), then phase OVERLAYS with
+# ``(overlay data, seconds)``. A failure is ``ok`` False with a message as the value; a failed
+# REPORT is the job's last frame. ``None`` or the end of stdin stops the worker.
+
+REPORT, OVERLAYS = "report", "overlays"
+
+
+def last_frame(phase: str, ok: bool) -> bool:
+    """Whether a frame ends its job: the overlays' frame, or a report that failed."""
+    return phase == OVERLAYS or not ok
+
+
+HEADER = 8
+
+
+def write_frame(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(HEADER, "big") + data)
+    stream.flush()
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """The next message, or raises EOFError when the other side has gone."""
+    header = _read_exactly(stream, HEADER)
+    return pickle.loads(_read_exactly(stream, int.from_bytes(header, "big")))
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise EOFError("the stream ended")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
+    """Answer each job read from ``inbox`` on ``outbox`` until told to stop."""
+    while True:
+        try:
+            job = read_frame(inbox)
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        generation, payload, scenario, key, language = job
+        try:
+            result, layout, analyser = analyse_job(payload, scenario, key=key, language=language)
+        except Exception as exc:  # noqa: BLE001 - sent to the editor, which shows it
+            if not _send(outbox, (generation, REPORT, False, _message(exc))):
+                return
+            continue
+        if not _send(outbox, (generation, REPORT, True, result)):
+            return
+        try:
+            answer = (generation, OVERLAYS, True, overlays_job(layout, result, analyser))
+        except Exception as exc:  # noqa: BLE001
+            answer = (generation, OVERLAYS, False, _message(exc))
+        if not _send(outbox, answer):
+            return
+
+
+def _message(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _send(outbox: BinaryIO, answer: Any) -> bool:
+    try:
+        write_frame(outbox, answer)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def main() -> None:
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C in the terminal is for the editor
+    if hasattr(os, "nice"):
+        # Background work: on a machine with few cores the editor's own drawing comes first.
+        os.nice(NICENESS)
+    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr                           # a stray print must not corrupt the answers
+    import planner.solver.analysis  # noqa: F401 - paid once, before the first job
+
+    serve(inbox, outbox)
+
+
+__all__ = ["OVERLAYS", "REPORT", "LiveResult", "Scenario", "add_overlays", "analyse_job", "last_frame", "main",
+           "overlays_job", "read_frame", "run", "serve", "write_frame"]
+
+if __name__ == "__main__":
+    # Run the imported module's copy, so the results pickle as planner.solver.live classes.
+    from planner.solver.live import main as _main
+
+    _main()

@@ -1,0 +1,488 @@
+"""The analysis drawn over the plan: one item per kind of overlay, each a layer.
+
+Narrow aisles (red dimension lines with their width), the egress bottleneck
+(its cross-sections with width and flow), zones shaded by Fruin's level of
+service, exit catchments (a tint per exit), the walking distance to the
+nearest exit (a heat map) and the paths between gates and zones. All are
+painted from one ``OverlayData`` (planner.solver.overlay_data), which the
+analysis worker sends right after each report; none reads the model while
+painting. Lines are cosmetic and labels are drawn in screen pixels, so both
+stay readable at any zoom.
+"""
+
+from __future__ import annotations
+
+import math
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from planner.render.geometry import device_scale, ring_polygon, scene_point
+from planner.render.style import DEFAULT_STYLE, qcolor
+from planner.solver.overlay_data import OverlayData
+
+CONTEXT = "AnalysisOverlays"
+Z_HEAT, Z_CATCHMENT, Z_SERVICE, Z_PATHS, Z_BOTTLENECK, Z_NARROW = 15, 15.5, 16, 45, 70, 71
+Z_CAPTIONS = 75           # labels of the fills above: over booths, gates and zone names
+Z_DIMENSIONS = 950        # live clearances while dragging: over the selection, under the tool preview
+
+NARROW = "#d7191c"
+PATH = "#1565c0"
+LOS_COLOURS = {"A": "#1a9641", "B": "#a6d96a", "C": "#e6d84a", "D": "#fdae61", "E": "#f46d43", "F": "#b2182b"}
+CATCHMENT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                     "#bcbd22", "#7f7f7f", "#d62728")
+# Near an exit (teal) to far from one (deep purple), an ordered ramp that stays readable in grey.
+HEAT_RAMP = ((0.0, (26, 152, 80)), (0.35, (145, 207, 96)), (0.6, (254, 224, 139)), (0.8, (252, 141, 89)),
+             (1.0, (122, 1, 119)))
+HEAT_ALPHA = 150
+CATCHMENT_ALPHA = 80
+SERVICE_ALPHA = 110
+LABEL_PX = 11
+PATH_LABEL_PX = 320        # a path is labelled when at least this long on screen
+PAD_M = 60.0               # labels drawn in pixels may reach this far beyond the geometry
+
+
+# Called with literal context and text, so pyside6-lupdate finds every message.
+translate = QCoreApplication.translate
+
+
+def metres(value: float) -> str:
+    return translate("AnalysisOverlays", "{value} m").format(value=f"{value:.2f}" if value < 10 else f"{value:.1f}")
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or not math.isfinite(seconds):
+        return translate("AnalysisOverlays", "no way out")
+    total = int(round(seconds))
+    minutes, secs = divmod(total, 60)
+    if minutes == 0:
+        return translate("AnalysisOverlays", "{seconds} s").format(seconds=secs)
+    return translate("AnalysisOverlays", "{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+
+
+def cosmetic(colour: QColor | str, width_px: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(qcolor(colour) if isinstance(colour, str) else colour, width_px)
+    pen.setCosmetic(True)
+    pen.setStyle(style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+class Labels:
+    """Labels in screen pixels, skipping any that would cover one already drawn."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self.painter = painter
+        self.font = QFont()
+        self.font.setPixelSize(LABEL_PX)
+        self.metrics = QFontMetricsF(self.font)
+        self.taken: list[QRectF] = []
+
+    def draw(self, at: QPointF, text: str, background: QColor | str, foreground: QColor | str = "#ffffff",
+             dx: float = 6.0, dy: float = -6.0, always: bool = False, centred: bool = False) -> QRectF | None:
+        painter = self.painter
+        device = painter.worldTransform().map(at)
+        width, height = self.metrics.horizontalAdvance(text) + 8, self.metrics.height() + 4
+        if centred:
+            box = QRectF(device.x() - width / 2, device.y() - height / 2, width, height)
+        else:
+            box = QRectF(device.x() + dx, device.y() + dy - height, width, height)
+        if not always and any(box.intersects(other) for other in self.taken):
+            return None
+        self.taken.append(box)
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.font)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(qcolor(background) if isinstance(background, str) else background)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(qcolor(foreground) if isinstance(foreground, str) else foreground)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+        return box
+
+
+class OverlayItem(QGraphicsItem):
+    """One kind of overlay, painted from the overlay data; never picked by the mouse."""
+
+    kind = ""
+    z = 0.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: OverlayData | None = None
+        self._rect = QRectF()
+        self.setZValue(self.z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def set_data(self, data: OverlayData | None) -> None:
+        self.prepareGeometryChange()
+        self.data = data
+        self.prepare(data)
+        rect = self.extent(data) if data is not None else QRectF()
+        self._rect = rect.adjusted(-PAD_M, -PAD_M, PAD_M, PAD_M) if not rect.isNull() else QRectF()
+        self.update()
+
+    def prepare(self, data: OverlayData | None) -> None:
+        """Work done once per result, not per paint."""
+
+    def extent(self, data: OverlayData) -> QRectF:
+        return QRectF()
+
+    @property
+    def empty(self) -> bool:
+        return self._rect.isNull()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._rect
+
+    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
+        """Labels drawn over the whole plan by the kind's caption item (fills stay under the booths)."""
+
+
+class CaptionItem(QGraphicsItem):
+    """The labels of an overlay whose fill lies under the plan's objects, drawn over them."""
+
+    def __init__(self, owner: OverlayItem) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setZValue(Z_CAPTIONS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self.owner.boundingRect()
+
+    def sync(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.owner.data is not None:
+            self.owner.paint_captions(painter, Labels(painter))
+
+
+def _points_rect(points) -> QRectF:
+    pts = [scene_point(p) for p in points]
+    if not pts:
+        return QRectF()
+    xs, ys = [p.x() for p in pts], [p.y() for p in pts]
+    return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
+
+
+def _ticks(painter: QPainter, a: QPointF, b: QPointF, px: float, size_px: float = 5.0) -> None:
+    """Short bars across both ends of a dimension line."""
+    line = QLineF(a, b)
+    if line.length() == 0:
+        return
+    normal = line.normalVector().unitVector()
+    nx, ny = (normal.dx() * size_px * px, normal.dy() * size_px * px)
+    for p in (a, b):
+        painter.drawLine(QLineF(p.x() - nx, p.y() - ny, p.x() + nx, p.y() + ny))
+
+
+class NarrowAislesItem(OverlayItem):
+    kind, z = "narrow_aisles", Z_NARROW
+
+    def extent(self, data: OverlayData) -> QRectF:
+        pts = [p for a in data.narrow_aisles for p in (a.segment or (a.location,))]
+        return _points_rect(pts)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.data is None:
+            return
+        px = 1.0 / (device_scale(painter.worldTransform()) or 1.0)
+        labels = Labels(painter)
+        halo = cosmetic(QColor(255, 255, 255, 210), 6.0)
+        red = cosmetic(NARROW, 3.0)
+        for aisle in self.data.narrow_aisles:
+            at = scene_point(aisle.location)
+            if aisle.segment is not None:
+                a, b = scene_point(aisle.segment[0]), scene_point(aisle.segment[1])
+                for pen in (halo, red):
+                    painter.setPen(pen)
+                    painter.drawLine(QLineF(a, b))
+                    _ticks(painter, a, b, px)
+            else:
+                painter.setPen(red)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(at, 8 * px, 8 * px)
+            text = translate("AnalysisOverlays", "{width} < {limit}").format(
+                width=metres(aisle.width), limit=metres(aisle.limit))
+            labels.draw(at, text, NARROW, always=True)
+
+
+class BottlenecksItem(OverlayItem):
+    kind, z = "bottlenecks", Z_BOTTLENECK
+
+    def extent(self, data: OverlayData) -> QRectF:
+        return _points_rect([p for b in data.bottlenecks for p in b.segment])
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.data is None:
+            return
+        colour = qcolor(DEFAULT_STYLE.bottleneck)
+        band = QColor(colour)
+        band.setAlpha(120)
+        labels = Labels(painter)
+        px = 1.0 / (device_scale(painter.worldTransform()) or 1.0)
+        bounds = self.data.site_bounds
+        centre = scene_point(((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)) if bounds else None
+        for section in self.data.bottlenecks:
+            a, b = scene_point(section.segment[0]), scene_point(section.segment[1])
+            painter.setPen(cosmetic(band, 9.0))
+            painter.drawLine(QLineF(a, b))
+            painter.setPen(cosmetic(colour, 2.0, Qt.PenStyle.DashLine))
+            painter.drawLine(QLineF(a, b))
+            text = bottleneck_text(section)
+            if section.gate is None:                 # a chord: its label beside it
+                labels.draw((a + b) / 2, text, colour, dy=18.0)
+                continue
+            # An exit's label sits on the gate, clear of the gate's name outside the site; on a
+            # gate in a west or east side it moves inside, next to the gate, off the name.
+            at = (a + b) / 2
+            line = QLineF(a, b)
+            if abs(line.dy()) > abs(line.dx()) and centre is not None and centre.x() != at.x():
+                half = (labels.metrics.horizontalAdvance(text) / 2 + 8) * px
+                at += QPointF(half if centre.x() > at.x() else -half, 0)
+            labels.draw(at, text, colour, centred=True)
+
+
+def bottleneck_text(section) -> str:
+    """A cross-section's label: an exit gate's is only its width and flow, since the band lies on
+    the gate itself and a plan has many; a chord across the open ground says what it is."""
+    width, flow = metres(section.width), f"{section.flow_per_min:.0f}"
+    if section.gate is not None:
+        return translate("AnalysisOverlays", "{width} · {flow}/min").format(width=width, flow=flow)
+    return translate("AnalysisOverlays", "Bottleneck {width} · {flow} persons/min").format(width=width, flow=flow)
+
+
+def los_colour(grade: str, alpha: int = SERVICE_ALPHA) -> QColor:
+    return qcolor(LOS_COLOURS.get(grade, "#9e9e9e"), alpha)
+
+
+class ZoneServiceItem(OverlayItem):
+    kind, z = "zone_service", Z_SERVICE
+
+    def prepare(self, data: OverlayData | None) -> None:
+        from shapely.geometry import Polygon
+
+        self._shapes: list[tuple[list[QPolygonF], QPointF, QColor, str]] = []
+        for zone in data.zones if data is not None else []:
+            if not zone.rings or len(zone.rings[0]) < 3:
+                continue
+            shape = Polygon(zone.rings[0], zone.rings[1:]).buffer(0)
+            where = shape.representative_point() if not shape.is_empty else None
+            at = scene_point((where.x, where.y)) if where is not None else scene_point(zone.rings[0][0])
+            density = translate("AnalysisOverlays", "empty") if zone.density == 0 else (
+                translate("AnalysisOverlays", "no room") if not math.isfinite(zone.density) else
+                translate("AnalysisOverlays", "{value} persons/m²").format(value=f"{zone.density:.2f}"))
+            text = translate("AnalysisOverlays", "LOS {grade} · {density}").format(grade=zone.los, density=density)
+            self._shapes.append(([ring_polygon(r) for r in zone.rings], at, los_colour(zone.los), text))
+
+    def extent(self, data: OverlayData) -> QRectF:
+        return _points_rect([p for z in data.zones for r in z.rings for p in r])
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for rings, at, colour, text in self._shapes:
+            painter.setPen(cosmetic(colour.darker(130), 1.5))
+            painter.setBrush(colour)
+            if len(rings) == 1:
+                painter.drawPolygon(rings[0])
+            else:
+                from PySide6.QtGui import QPainterPath
+
+                path = QPainterPath()
+                path.setFillRule(Qt.FillRule.OddEvenFill)
+                for ring in rings:
+                    path.addPolygon(ring)
+                painter.drawPath(path)
+
+    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
+        for rings, at, colour, text in self._shapes:
+            solid = QColor(colour)
+            solid.setAlpha(235)
+            labels.draw(at, text, solid, "#1f262d", dy=22.0)
+
+
+class PathsItem(OverlayItem):
+    kind, z = "paths", Z_PATHS
+
+    def prepare(self, data: OverlayData | None) -> None:
+        self._lines: list[tuple[QPolygonF, QPointF, str, float]] = []
+        for route in data.paths if data is not None else []:
+            if len(route.polyline) < 2 or route.length_m is None:
+                continue
+            poly = QPolygonF([scene_point(p) for p in route.polyline])
+            text = translate("AnalysisOverlays", "{start} → {end}: {length}, {time}").format(
+                start=route.start_name or route.start, end=route.end_name or route.end,
+                length=metres(route.length_m), time=duration(route.time_s))
+            self._lines.append((poly, _halfway(route.polyline), text, route.length_m))
+
+    def extent(self, data: OverlayData) -> QRectF:
+        return _points_rect([p for r in data.paths for p in r.polyline])
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        colour = qcolor(PATH, 150)
+        pen = cosmetic(colour, 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for poly, _, _, _ in self._lines:
+            painter.drawPolyline(poly)
+        # A label only where its path is long on screen: on an overview the lines speak for themselves.
+        scale = device_scale(painter.worldTransform())
+        labels = Labels(painter)
+        for _, at, text, length in sorted(self._lines, key=lambda line: -line[3]):
+            if length * scale >= PATH_LABEL_PX:
+                labels.draw(at, text, qcolor(PATH, 220), centred=True)
+
+
+def _halfway(polyline) -> QPointF:
+    """The point halfway along a polyline, in scene coordinates."""
+    lengths = [math.dist(a, b) for a, b in zip(polyline, polyline[1:])]
+    left = sum(lengths) / 2
+    for (a, b), step in zip(zip(polyline, polyline[1:]), lengths):
+        if left <= step and step > 0:
+            t = left / step
+            return scene_point((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+        left -= step
+    return scene_point(polyline[-1])
+
+
+class DimensionsItem(QGraphicsItem):
+    """Dimension lines with their length in metres: the live clearances of a drag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_DIMENSIONS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # (from, to, gap in metres or None for an overlap, narrower than the minimum aisle)
+        self.dimensions: list[tuple[tuple[float, float], tuple[float, float], float | None, bool]] = []
+        self._rect = QRectF()
+
+    def show_dimensions(self, dimensions) -> None:
+        self.prepareGeometryChange()
+        self.dimensions = list(dimensions)
+        rect = _points_rect([p for a, b, _, _ in self.dimensions for p in (a, b)])
+        self._rect = rect.adjusted(-20, -20, 20, 20) if self.dimensions else QRectF()
+        self.update()
+
+    def labels(self) -> list[str]:
+        return [translate("AnalysisOverlays", "overlap") if gap is None else metres(gap)
+                for _, _, gap, _ in self.dimensions]
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        px = 1.0 / (device_scale(painter.worldTransform()) or 1.0)
+        labels = Labels(painter)
+        for a, b, gap, short in self.dimensions:
+            colour = qcolor(NARROW if short else "#2f3e46")
+            p, q = scene_point(a), scene_point(b)
+            if gap is None:                    # the dragged booth stands on something
+                labels.draw(p, translate("AnalysisOverlays", "overlap"), colour, centred=True, always=True)
+                continue
+            painter.setPen(cosmetic(QColor(255, 255, 255, 200), 4.0))
+            painter.drawLine(QLineF(p, q))
+            painter.setPen(cosmetic(colour, 1.5))
+            painter.drawLine(QLineF(p, q))
+            _ticks(painter, p, q, px, 4.0)
+            labels.draw((p + q) / 2, metres(gap), colour, centred=True)
+
+
+def item_types() -> tuple[type[OverlayItem], ...]:
+    """Every kind of overlay; the two drawn from the distance grid live in ``overlay_grids``."""
+    from planner.ui.canvas.overlay_grids import CatchmentsItem, WalkHeatItem
+
+    return (NarrowAislesItem, BottlenecksItem, ZoneServiceItem, CatchmentsItem, WalkHeatItem, PathsItem)
+
+
+class AnalysisOverlays(QObject):
+    """Keeps the overlay items of one scene in step with the latest analysis and the layers."""
+
+    def __init__(self, scene: QGraphicsScene, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scene = scene
+        self.data: OverlayData | None = None
+        self.items: dict[str, OverlayItem] = {}
+        self.captions: dict[str, CaptionItem] = {}
+        self.generation = -1
+        scene.layers.changed.connect(self._layer_changed)
+        scene.layout_changed.connect(self._ensure_items)
+        self._ensure_items()
+
+    def _ensure_items(self) -> None:
+        """(Re)create the items when the scene was cleared for another layout."""
+        if self.items and all(shiboken6.isValid(item) and item.scene() is self.scene for item in self.items.values()):
+            return
+        self.items = {cls.kind: cls() for cls in item_types()}
+        self.captions = {kind: CaptionItem(item) for kind, item in self.items.items()
+                         if type(item).paint_captions is not OverlayItem.paint_captions}
+        for kind, item in self.items.items():
+            self.scene.addItem(item)
+            item.set_data(self.data)
+            if kind in self.captions:
+                self.scene.addItem(self.captions[kind])
+        self._apply_layers()
+
+    def set_data(self, data: OverlayData | None) -> None:
+        self.data = data
+        self._ensure_items()
+        for item in self.items.values():
+            item.set_data(data)
+        for caption in self.captions.values():
+            caption.sync()
+
+    def on_result(self, generation: int, result: object) -> None:
+        """``LiveAnalysis.overlays_ready``: show the overlays that followed the report.
+
+        Until they arrive the previous ones stay: they are at most one run old,
+        and blanking the plan at each edit would make it flicker.
+        """
+        self.generation = generation
+        self.set_data(getattr(result, "overlays", None))
+
+    def on_failed(self, analysis) -> None:
+        """Overlays that could not be made for the report now shown are taken away, not left stale."""
+        from planner.solver.live import OVERLAYS
+
+        if analysis.failed_phase == OVERLAYS:
+            self.generation = analysis.failed_generation
+            self.clear()
+
+    def clear(self) -> None:
+        self.set_data(None)
+
+    def _layer_changed(self, key: str) -> None:
+        if key in self.items:
+            self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        layers = self.scene.layers
+        for key, item in self.items.items():
+            item.setVisible(layers.visible(key))
+            if key in self.captions:
+                self.captions[key].setVisible(layers.visible(key))
+
+    def item(self, kind: str) -> OverlayItem:
+        self._ensure_items()
+        return self.items[kind]
+
+
+def connect_window(window) -> AnalysisOverlays:
+    """Overlays for a main window: fed by its live analysis when it has one, cleared on a new layout."""
+    overlays = AnalysisOverlays(window.scene, window)
+    analysis = getattr(window, "analysis", None)
+    if analysis is not None:
+        analysis.overlays_ready.connect(overlays.on_result)
+        analysis.failed.connect(lambda _message: overlays.on_failed(analysis))
+        result = getattr(analysis, "result", None)
+        if result is not None and analysis.overlays_generation == analysis.result_generation:
+            overlays.on_result(analysis.overlays_generation, result)
+    window.document.layout_replaced.connect(lambda _layout: overlays.clear())
+    return overlays
