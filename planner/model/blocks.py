@@ -12,7 +12,13 @@ it becomes a corner booth, and the booth type follows its open sides.
 
 Filling a zone keeps the grid fixed (so cross aisles line up from row to row)
 and drops the booths that would leave the zone or stand on an obstacle or
-another booth. Along a line the booths stand with their backs on it, never
+another booth. A fill must pass the layout's own check at once, so it keeps a
+full aisle (``clearance``) between its booths and the zone's edge, obstacles,
+booths already there and the apron kept clear in front of every gate: the
+space left over at a row's end is never a slot narrower than an aisle, it is
+added to that aisle, and the grid is centred so both ends get the same.
+
+Along a line the booths stand with their backs on it, never
 overlapping at bends (checked with shapely), and the gaps left at the bends
 are reported. The booths come back without ids and numbers; the editor gives
 them both.
@@ -31,11 +37,16 @@ from shapely.prepared import prep
 
 from planner.i18n import tr
 from planner.model.geometry import Point, rotate_point
-from planner.model.layout import Booth
+from planner.model.layout import Booth, Gate
 
 EPS = 1e-6
 OVERLAP_M2 = 1e-4        # booths sharing more than this overlap; touching is fine
 GAP_M = 0.01             # narrower spaces between booths along a line are not gaps
+# Booths in an unbroken run between cross aisles. Exhibition-hall rules commonly cap a
+# continuous row of stands at about 30 m so nobody walks more than ~15 m along it to a
+# crossing (and a blocked aisle can be left sideways); ten 3 m booths is that run.
+CROSS_EVERY = 10
+APRON_DEPTH_M = 6.0      # at least this deep, the clear space kept in front of a gate
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,7 @@ class BlockParams:
     depth: float = 3.0            # front to back
     back_to_back: bool = True     # rows in pairs sharing their backs (along a line: both sides of it)
     aisle: float = 4.0            # clear width between rows (or pairs of rows)
-    cross_every: int = 0          # booths between cross aisles along a row; 0: no cross aisles
+    cross_every: int = CROSS_EVERY   # booths between cross aisles along a row; 0: no cross aisles
     cross_aisle: float | None = None   # width of a cross aisle; None: the same as ``aisle``
     rotation: float = 0.0         # direction the rows run, degrees counter-clockwise from east
     corner_ends: bool = True      # booths at row ends open there too
@@ -90,6 +101,8 @@ class Block:
     spare: tuple[float, float] = (0.0, 0.0)     # rectangle: length left unused along and across the rows
     gaps: list[Gap] = field(default_factory=list)
     line: list[Point] = field(default_factory=list)   # along a line: where the backs stand
+    clearance: float = 0.0        # kept free between the block and edges, obstacles, booths, gate aprons
+    kept_clear: list[list[Point]] = field(default_factory=list)   # gate aprons left free of booths
 
     @property
     def count(self) -> int:
@@ -174,8 +187,9 @@ def _grid(origin: Point, length: float, height: float, p: BlockParams,
     return booths, len(row_centres), (max(0.0, length - used_u), max(0.0, height - used_v))
 
 
-def _keeper(allowed: BaseGeometry | None, blocked: Sequence[BaseGeometry]):
-    """A test a booth must pass: wholly inside ``allowed``, overlapping nothing in ``blocked``."""
+def _keeper(allowed: BaseGeometry | None, blocked: Sequence[BaseGeometry], clearance: float = 0.0):
+    """A test a booth must pass: wholly inside ``allowed``, overlapping nothing in ``blocked``
+    and, with a ``clearance``, at least that far from all of it (an aisle's width)."""
     if allowed is None and not blocked:
         return None
     inside = prep(allowed.buffer(1e-6)) if allowed is not None else None
@@ -186,32 +200,78 @@ def _keeper(allowed: BaseGeometry | None, blocked: Sequence[BaseGeometry]):
         shape = booth.shape()
         if inside is not None and not inside.contains(shape):
             return False
-        if tree is not None:
-            for i in tree.query(shape, predicate="intersects"):
-                if shape.intersection(shapes[int(i)]).area > OVERLAP_M2:
-                    return False
+        if tree is None:
+            return True
+        if clearance > 0:
+            near = tree.query(shape, predicate="dwithin", distance=clearance)
+            return all(shape.distance(shapes[int(i)]) >= clearance - 1e-6 for i in near)
+        for i in tree.query(shape, predicate="intersects"):
+            if shape.intersection(shapes[int(i)]).area > OVERLAP_M2:
+                return False
         return True
 
     return keep
 
 
-def _block(booths: list[Booth], rows: int, spare: tuple[float, float], p: BlockParams) -> Block:
+def _block(booths: list[Booth], rows: int, spare: tuple[float, float], p: BlockParams,
+           clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+    crossed = p.cross_every and any(len(r) > p.cross_every for r in _rows_of(booths, p).values())
     return Block(booths=booths, rows=rows, aisle=p.aisle if rows > 1 else 0.0,
-                 cross_aisle=p.cross_width if p.cross_every else 0.0, spare=spare)
+                 cross_aisle=p.cross_width if crossed else 0.0, spare=spare, clearance=clearance,
+                 kept_clear=[_ring(g) for g in kept_clear])
+
+
+def _rows_of(booths: list[Booth], p: BlockParams) -> dict[int, list[Booth]]:
+    rows: dict[int, list[Booth]] = {}
+    for booth in booths:
+        rows.setdefault(_row_key(booth, p), []).append(booth)
+    return rows
+
+
+def _ring(shape: BaseGeometry) -> list[Point]:
+    hull = shape if shape.geom_type == "Polygon" else shape.convex_hull
+    return [(float(x), float(y)) for x, y in list(hull.exterior.coords)[:-1]] if hull.geom_type == "Polygon" else []
+
+
+def gate_aprons(gates: Sequence[Gate], site: BaseGeometry, depth: float) -> list[BaseGeometry]:
+    """The space kept free of booths in front of each gate: as wide as the gate, ``depth`` deep.
+
+    Visitors arrive and leave in a crowd there; booths in it narrow the gate to
+    the slots between them. The apron lies on the site's side of the gate (both
+    sides when the gate is not on the site's edge).
+    """
+    aprons: list[BaseGeometry] = []
+    for gate in gates:
+        (ax, ay), (bx, by) = gate.a, gate.b
+        width = gate.width
+        if width <= EPS:
+            continue
+        nx, ny = -(by - ay) / width, (bx - ax) / width
+        mx, my = gate.midpoint
+        sides = [s for s in (1.0, -1.0) if site.covers(shapely.Point(mx + s * nx * 0.05, my + s * ny * 0.05))]
+        for s in sides if len(sides) == 1 else (1.0, -1.0):
+            dx, dy = s * nx * depth, s * ny * depth
+            aprons.append(shapely.Polygon([(ax, ay), (bx, by), (bx + dx, by + dy), (ax + dx, ay + dy)]))
+    return aprons
 
 
 # -- the three ways to lay out a block -----------------------------------------------------------
 
 def fill_rectangle(origin: Point, length: float, height: float, params: BlockParams,
-                   allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = ()) -> Block:
+                   allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = (),
+                   clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
     """Rows in a ``length`` × ``height`` rectangle turned ``params.rotation`` about its corner ``origin``.
 
     Rows run along ``length`` from the corner; what does not fit is left over at the far ends
-    (``spare``). Booths outside ``allowed`` or on anything in ``blocked`` are left out.
+    (``spare``). Booths outside ``allowed`` or on anything in ``blocked`` or ``kept_clear`` are
+    left out, and so are those nearer than ``clearance`` to the edge of ``allowed`` or to them.
     """
     params.check()
-    booths, rows, spare = _grid(origin, abs(length), abs(height), params, _keeper(allowed, blocked))
-    return _block(booths, rows, spare, params)
+    if allowed is not None and clearance > 0:
+        allowed = allowed.buffer(-clearance)
+    keep = _keeper(allowed, [*blocked, *kept_clear], clearance)
+    booths, rows, spare = _grid(origin, abs(length), abs(height), params, keep)
+    return _block(booths, rows, spare, params, clearance, kept_clear)
 
 
 def rectangle_from_corners(a: Point, b: Point, rotation: float) -> tuple[Point, float, float]:
@@ -225,17 +285,34 @@ def rectangle_from_corners(a: Point, b: Point, rotation: float) -> tuple[Point, 
     return origin, abs(ub - ua), abs(vb - va)
 
 
-def fill_area(area: BaseGeometry, params: BlockParams, blocked: Sequence[BaseGeometry] = ()) -> Block:
-    """Rows over the whole of ``area`` (a zone), only booths wholly inside it and clear of ``blocked``."""
+def fill_area(area: BaseGeometry, params: BlockParams, blocked: Sequence[BaseGeometry] = (),
+              clearance: float | None = None, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+    """Rows over the whole of ``area`` (a zone), only booths wholly inside it and clear of ``blocked``.
+
+    Every booth keeps ``clearance`` (by default the aisle width) from the zone's edge, from
+    ``blocked`` and from ``kept_clear`` (gate aprons), so what is left at a row's end joins
+    a full aisle instead of becoming a slot. The grid is centred in the zone along and
+    across the rows: a rectangular zone gets the same aisle at both ends.
+    """
     params.check()
-    if area.is_empty:
-        return Block()
-    local = affinity.rotate(area, -params.rotation, origin=(0.0, 0.0))
+    c = params.aisle if clearance is None else clearance
+    if not (c >= 0 and math.isfinite(c)):
+        raise ValueError(tr("The clearance must be zero or more metres, not {value}.", value=c))
+    inner = area.buffer(-c) if c > 0 else area
+    if inner.is_empty:
+        return Block(clearance=c, kept_clear=[_ring(g) for g in kept_clear])
+    local = affinity.rotate(inner, -params.rotation, origin=(0.0, 0.0))
     minu, minv, maxu, maxv = local.bounds
-    origin = rotate_point((minu, minv), params.rotation, (0.0, 0.0))
-    booths, _rows, _spare = _grid(origin, maxu - minu, maxv - minv, params, _keeper(area, blocked))
-    rows = len({_row_key(b, params) for b in booths})
-    return _block(booths, rows, (0.0, 0.0), params)
+    length, height = maxu - minu, maxv - minv
+    columns, row_centres = _along(length, params), _row_centres(height, params)
+    used_u = columns[-1] + params.width / 2 if columns else length
+    used_v = row_centres[-1][0] + params.depth / 2 if row_centres else height
+    corner = (minu + (length - used_u) / 2, minv + (height - used_v) / 2)
+    origin = rotate_point(corner, params.rotation, (0.0, 0.0))
+    keep = _keeper(inner, [*blocked, *kept_clear], c)
+    booths, _rows, _spare = _grid(origin, used_u, used_v, params, keep)
+    rows = len(_rows_of(booths, params))
+    return _block(booths, rows, (0.0, 0.0), params, c, kept_clear)
 
 
 def long_side_angle(area: BaseGeometry) -> float:
@@ -265,7 +342,8 @@ def _row_key(booth: Booth, p: BlockParams) -> int:
 
 
 def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
-               allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = ()) -> Block:
+               allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = (),
+               kept_clear: Sequence[BaseGeometry] = ()) -> Block:
     """Booths with their backs on the polyline ``points``, on its ``side`` (both when back to back).
 
     Each booth stands square to its segment. Inside a bend the segments give up
@@ -278,7 +356,7 @@ def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
     if len(pts) < 2:
         return Block(line=list(pts))
     sides = ("left", "right") if params.back_to_back else (side,)
-    keep = _keeper(allowed, blocked)
+    keep = _keeper(allowed, [*blocked, *kept_clear])
     booths: list[Booth] = []
     gaps: list[Gap] = []
     for s in sides:
@@ -287,8 +365,10 @@ def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
         _open_line_ends(run, params.corner_ends)
         gaps += _gaps(run)
         booths += [placed.booth for placed in run]
+    crossed = params.cross_every and len(booths) > params.cross_every
     return Block(booths=booths, rows=len(sides), aisle=0.0,
-                 cross_aisle=params.cross_width if params.cross_every else 0.0, gaps=gaps, line=list(pts))
+                 cross_aisle=params.cross_width if crossed else 0.0, gaps=gaps, line=list(pts),
+                 kept_clear=[_ring(g) for g in kept_clear])
 
 
 @dataclass

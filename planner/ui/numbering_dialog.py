@@ -4,17 +4,19 @@ The scheme is prefilled from the zone and saved back into the zone's
 ``numbering`` with the new numbers, so the next booth placed there continues
 it. The dialog shows the first and last numbers before anything changes, and
 says when the new numbers would clash with booths it does not renumber.
+Only booths of the chosen zone are ever renumbered with its scheme: "the
+selected booths" means the selected ones inside that zone, and is off when
+there are none, so what the preview counts is exactly what OK changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from planner.i18n import ntr
 from planner.model.edits import Batch, SetFields
 from planner.model.layout import Booth, Layout, Zone
 from planner.model.numbering import Scheme, duplicate_numbers, renumber
@@ -37,11 +39,13 @@ class NumberingDialog(QDialog):
         self.zone.setObjectName("zone")
         for zone in layout.zones:
             self.zone.addItem(zone.name or zone.id, zone.id)
-        first = next((self.zone_of.get(b.id) for b in self.selected if self.zone_of.get(b.id)), None)
-        if first is None:
+        if any(z is None for z in self.zone_of.values()):
+            # Booths outside every zone are numbered too, without a zone scheme to save.
+            self.zone.addItem(self.tr("Outside any zone"), "")
+        first = self._most_selected_zone()
+        if first is None and not self.selected:
             first = next((z for z in self.zone_of.values() if z), None)
-        if first is not None:
-            self.zone.setCurrentIndex(max(0, self.zone.findData(first)))
+        self.zone.setCurrentIndex(max(0, self.zone.findData(first if first is not None else "")))
 
         self.target_selection = QRadioButton()
         self.target_selection.setObjectName("target_selection")
@@ -50,8 +54,10 @@ class NumberingDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.target_selection)
         group.addButton(self.target_zone)
-        self.target_selection.setText(ntr("the {n} selected booth", "the {n} selected booths", len(self.selected)))
-        self.target_selection.setEnabled(bool(self.selected))
+        # What the organiser chose, so coming back to a zone with selected booths picks them again.
+        self._prefer_selection = bool(self.selected)
+        self.target_selection.clicked.connect(lambda: setattr(self, "_prefer_selection", True))
+        self.target_zone.clicked.connect(lambda: setattr(self, "_prefer_selection", False))
         (self.target_selection if self.selected else self.target_zone).setChecked(True)
 
         self.prefix = QLineEdit()
@@ -122,6 +128,24 @@ class NumberingDialog(QDialog):
         found = self.layout_.get(zone_id) if zone_id else None
         return found if isinstance(found, Zone) else None
 
+    def _most_selected_zone(self) -> str | None:
+        """The zone holding most of the selected booths (the first such), None when none is in a zone."""
+        counts: dict[str, int] = {}
+        for booth in self.selected:
+            zone_id = self.zone_of.get(booth.id)
+            if zone_id:
+                counts[zone_id] = counts.get(zone_id, 0) + 1
+        return max(counts, key=lambda z: counts[z]) if counts else None
+
+    def _in_zone(self, booths: list[Booth]) -> list[Booth]:
+        """Those of ``booths`` in the chosen zone (or outside every zone when that is chosen)."""
+        zone = self.current_zone()
+        key = zone.id if zone is not None else None
+        return [b for b in booths if self.zone_of.get(b.id) == key]
+
+    def selected_in_zone(self) -> list[Booth]:
+        return self._in_zone(self.selected)
+
     def scheme(self) -> Scheme:
         zone = self.current_zone()
         base = Scheme.from_dict(zone.numbering if zone is not None else {})
@@ -132,12 +156,10 @@ class NumberingDialog(QDialog):
                       extra=base.extra)
 
     def targets(self) -> list[Booth]:
+        """The booths OK renumbers: never a booth of another zone than the one whose scheme is used."""
         if self.target_selection.isChecked():
-            return list(self.selected)
-        zone = self.current_zone()
-        if zone is None:
-            return []
-        return [b for b in self.layout_.booths if self.zone_of.get(b.id) == zone.id]
+            return self.selected_in_zone()
+        return self._in_zone(self.layout_.booths)
 
     def numbers(self) -> dict[str, str]:
         return renumber(self.targets(), self.scheme())
@@ -159,8 +181,15 @@ class NumberingDialog(QDialog):
         self.skip.setChecked(scheme.skip_at_cross_aisles)
         for widget in widgets:
             widget.blockSignals(False)
-        count = sum(1 for b in self.layout_.booths if zone is not None and self.zone_of.get(b.id) == zone.id)
-        self.target_zone.setText(ntr("all {n} booth in the zone", "all {n} booths in the zone", count))
+        count = len(self._in_zone(self.layout_.booths))
+        self.target_zone.setText((self.tr("all {n} booth in the zone") if count == 1
+                                  else self.tr("all {n} booths in the zone")).format(n=count))
+        n = len(self.selected_in_zone())
+        self.target_selection.setText((self.tr("the {n} selected booth in the zone") if n == 1
+                                       else self.tr("the {n} selected booths in the zone")).format(n=n))
+        self.target_selection.setEnabled(n > 0)
+        with QSignalBlocker(self.target_selection), QSignalBlocker(self.target_zone):
+            (self.target_selection if n > 0 and self._prefer_selection else self.target_zone).setChecked(True)
         self._update()
 
     def clashes(self, numbers: dict[str, str]) -> list[str]:
@@ -176,8 +205,15 @@ class NumberingDialog(QDialog):
             self.preview.setText(self.tr("No booths to renumber."))
             return
         ordered = sorted(numbers.values(), key=lambda n: (len(n), n))
-        text = ntr("{n} booth: {first} … {last}", "{n} booths: {first} … {last}", len(numbers),
-                   first=ordered[0], last=ordered[-1])
+        text = (self.tr("{n} booth: {first} … {last}") if len(numbers) == 1
+                else self.tr("{n} booths: {first} … {last}")).format(
+            n=len(numbers), first=ordered[0], last=ordered[-1])
+        if self.target_selection.isChecked():
+            elsewhere = len(self.selected) - len(numbers)
+            if elsewhere:
+                text += "\n" + (self.tr("{n} selected booth in another zone keeps its number.") if elsewhere == 1
+                                 else self.tr("{n} selected booths in other zones keep their numbers.")
+                                 ).format(n=elsewhere)
         clashes = self.clashes(numbers)
         if clashes:
             text += "\n" + self.tr("Numbers used twice afterwards: {numbers}").format(
@@ -194,7 +230,8 @@ class NumberingDialog(QDialog):
         zone = self.current_zone()
         if zone is not None:
             edits.append(SetFields(layout, {zone.id: {"numbering": self.scheme().to_dict()}}))
-        return Batch(edits, label=ntr("Renumber {n} booth", "Renumber {n} booths", len(numbers)))
+        label = self.tr("Renumber {n} booth") if len(numbers) == 1 else self.tr("Renumber {n} booths")
+        return Batch(edits, label=label.format(n=len(numbers)))
 
 
 def renumber_booths(window) -> bool:

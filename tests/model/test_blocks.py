@@ -71,11 +71,14 @@ def test_a_turned_rectangle_is_the_same_block_turned():
 def test_filling_a_zone_leaves_out_what_is_outside_or_on_an_obstacle():
     zone = box(0, 0, 30, 20)
     pond = box(0, 0, 10, 10)
-    block = fill_area(zone, BlockParams(), blocked=[pond])
-    # The lower pair (v 0–6) loses the booths over x 0–12 (the fourth one overlaps 9–10): 4 per row.
+    block = fill_area(zone, BlockParams(cross_every=0), blocked=[pond], clearance=0)
+    # Without a clearance: ten booths fill the 30 m exactly; two pairs (16 m) are centred in the
+    # 20 m, so the rows stand at y 3.5, 6.5, 13.5, 16.5. The lower pair (y 2–8) loses the booths
+    # over x 0–12 (the fourth one overlaps 9–10): 4 per row.
     assert block.count == 40 - 8
     assert not [b for b in block.booths if b.shape().intersection(pond).area > 1e-6]
-    lower_west = min((b for b in block.booths if b.y == 1.5), key=lambda b: b.x)
+    assert sorted({b.y for b in block.booths}) == [3.5, 6.5, 13.5, 16.5]
+    lower_west = min((b for b in block.booths if b.y == 3.5), key=lambda b: b.x)
     assert lower_west.x == 13.5 and lower_west.booth_type == "corner"
 
 
@@ -143,6 +146,98 @@ def test_rows_along_a_slanted_zone_fill_it_like_a_square_one():
         zone = affinity.rotate(box(0, 0, 30, 20), turn, origin=(0, 0))
         angle = long_side_angle(zone)
         assert angle == pytest.approx(expected)
-        block = fill_area(zone, BlockParams(rotation=angle))
+        block = fill_area(zone, BlockParams(rotation=angle), clearance=0)
         assert block.count == 40                        # as in the 30 × 20 m rectangle
         assert all(zone.buffer(1e-6).contains(b.shape()) for b in block.booths)
+        # With the 4 m aisle kept from its edges: 22 × 12 m inside, 7 booths (21 m) a row, one pair
+        # (6 m): 14, centred, so 4.5 m from the short edges and 7 m from the long ones.
+        kept = fill_area(zone, BlockParams(rotation=angle))
+        assert kept.count == 14 and kept.clearance == 4
+        assert min(zone.exterior.distance(b.shape()) for b in kept.booths) == pytest.approx(4.5)
+
+
+# -- a fill passes the layout's own check -------------------------------------------------------------
+
+def test_a_40_5_m_zone_keeps_full_aisles_at_the_row_ends_not_slots():
+    # 3 × 3 m booths back to back, 4 m aisles, 4 m kept from the edge: inside that, 32.5 × 12 m. Ten
+    # booths (30 m, then a cross aisle would start) leave 2.5 m, shared: the rows run x 5.25–35.25, so
+    # each end has 5.25 m to the edge instead of a 1.5 m slot (13 booths and a sliver before). One pair
+    # (6 m) in 12 m is centred: y 7–13, 7 m to the long edges.
+    zone = box(0, 0, 40.5, 20)
+    block = fill_area(zone, BlockParams(width=3, depth=3, back_to_back=True, aisle=4))
+    assert block.count == 20 and block.rows == 2 and block.clearance == 4 and block.cross_aisle == 0
+    assert centres(block) == sorted((6.75 + 3 * i, y) for i in range(10) for y in (8.5, 11.5))
+    ends = [min(b.x for b in block.booths) - 1.5, 40.5 - max(b.x for b in block.booths) - 1.5]
+    assert ends == pytest.approx([5.25, 5.25])
+
+
+def test_cross_aisles_come_every_ten_booths_by_default_and_can_be_switched_off():
+    assert BlockParams().cross_every == 10
+    # 80.5 m long: 72.5 m inside the 4 m edge aisles. Ten booths, a 4 m cross aisle, ten more, another,
+    # one more: 71 m, the 1.5 m left shared at the ends (x from 4.75).
+    zone = box(0, 0, 80.5, 20)
+    block = fill_area(zone, BlockParams())
+    row = sorted(b.x for b in block.booths if b.y == 8.5)
+    assert row == pytest.approx([6.25 + 3 * i for i in range(10)] + [40.25 + 3 * i for i in range(10)] + [74.25])
+    assert block.count == 42 and block.cross_aisle == 4
+    # No cross aisles: 24 booths (72 m) from x 4.25.
+    none = fill_area(zone, BlockParams(cross_every=0))
+    assert sorted(b.x for b in none.booths if b.y == 8.5) == pytest.approx([5.75 + 3 * i for i in range(24)])
+    assert none.count == 48 and none.cross_aisle == 0
+
+
+def test_booths_keep_an_aisle_from_an_obstacle():
+    # 30 × 20 m zone, pond in its corner (0–10 × 0–10). Inside the 4 m edge aisle: 22 × 12 m, seven
+    # booths from x 4.5, one pair y 7–13; beside the pond (up to y 10) only booths starting at x 14 or
+    # more stay: those at x 16.5–19.5, 19.5–22.5 and 22.5–25.5, in both rows.
+    pond = box(0, 0, 10, 10)
+    block = fill_area(box(0, 0, 30, 20), BlockParams(), blocked=[pond])
+    assert centres(block) == sorted((x, y) for x in (18.0, 21.0, 24.0) for y in (8.5, 11.5))
+    assert min(b.shape().distance(pond) for b in block.booths) == pytest.approx(6.5)
+
+
+def test_the_apron_in_front_of_a_gate_stays_free():
+    from shapely.geometry import Polygon
+
+    from planner.model.blocks import gate_aprons
+    from planner.model.layout import Gate
+
+    site = box(0, 0, 40, 30)
+    gate = Gate(id="g", a=(10, 0), b=(28.5, 0))                 # 18.5 m wide, on the south fence
+    aprons = gate_aprons([gate], site, 6.0)
+    assert len(aprons) == 1 and aprons[0].equals(box(10, 0, 28.5, 6))     # inwards, gate-wide, 6 m deep
+    inner_gate = Gate(id="h", a=(20, 10), b=(20, 14))            # not on the fence: both sides
+    assert [a.bounds for a in gate_aprons([inner_gate], site, 6.0)] == [(14, 10, 20, 14), (20, 10, 26, 14)]
+    # Inside the 4 m edge aisles: 32 × 22 m, ten booths from x 5, two pairs (y 7–13 and 17–23). The lower
+    # row (y 7–10) is 1 m from the apron's top, so every booth of it comes within 4 m: all ten go; the
+    # row above (y 10–13) is 4 m off and stays.
+    block = fill_area(site, BlockParams(), kept_clear=aprons)
+    assert block.count == 30 and sorted({b.y for b in block.booths}) == [11.5, 18.5, 21.5]
+    assert min(b.shape().distance(aprons[0]) for b in block.booths) == pytest.approx(4.0)
+    assert not [b for b in block.booths if b.shape().intersects(aprons[0])]
+    assert Polygon(block.kept_clear[0]).equals(aprons[0])
+
+
+def test_a_fresh_fill_of_a_zone_with_a_gate_passes_the_aisle_check():
+    from dataclasses import replace
+
+    from planner.model import Gate, Layout, Site, Zone
+    from planner.model.blocks import gate_aprons, long_side_angle
+    from planner.solver.analysis import analyse
+    from tests.factories import rect
+
+    for size, gate in (((40.5, 20), ((0, 5), (0, 15))), ((60, 40), ((20, 0), (38.5, 0)))):
+        layout = Layout(name="Fill", site=Site(boundary=rect(0, 0, *size)),
+                        zones=[Zone(id="z", name="非遗", polygon=rect(0, 0, *size))],
+                        gates=[Gate(id="g", name="Gate", a=gate[0], b=gate[1])])
+        area = layout.zones[0].shape()
+        params = replace(BlockParams(), rotation=long_side_angle(area))
+        clearance = max(params.aisle, layout.settings.min_aisle_width)
+        block = fill_area(area, params, clearance=clearance,
+                          kept_clear=gate_aprons(layout.gates, layout.site.shape(), 6.0))
+        for booth, new_id in zip(block.booths, fresh_ids(set(), block.count)):
+            booth.id = new_id
+        layout.booths = block.booths
+        assert block.count >= 16
+        rules = {f.rule for f in analyse(layout).findings if f.severity == "error"}
+        assert "aisle-too-narrow" not in rules and "booth-unreachable" not in rules, rules

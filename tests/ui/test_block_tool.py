@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from shapely.geometry import box
 
 from planner.formats import read_layout
 from planner.model.numbering import duplicate_numbers
@@ -100,8 +101,10 @@ def test_booths_along_a_line_with_a_bend(window, qtbot):
     double_click(view, 40, 45)
     new = layout.booths[4:]
     # Left of (10,20)→(40,20)→(40,45): the leg along x gives up 3 m at the bend: 9 booths, the leg north
-    # starts 3 m up and ends at 45: 7 booths (22 m); the site and the zone edge at y=50 are not reached.
-    assert len(new) == 16
+    # starts 3 m up and ends at 45 (22 m): its first booth is the tenth, then the default 4 m cross aisle,
+    # then 5 more (y 30–45); the site and the zone edge at y=50 are not reached.
+    assert len(new) == 15
+    assert sorted(b.y for b in new if b.x == 38.5) == [24.5, 31.5, 34.5, 37.5, 40.5, 43.5]
     assert not overlaps(new) and not clashes(new, layout.booths[:4])
     assert window.document.undo_stack.count() == 1
     assert not tool.busy
@@ -151,3 +154,56 @@ def test_the_preview_survives_opening_another_layout(window, qtbot):
     drag(window.view, [(20, 20), (25, 25), (30, 30)])
     assert len(window.layout.booths) == 6
     assert tool._ghosts.scene() is window.scene and not tool._ghosts.polygons
+
+
+def test_a_zone_fill_keeps_aisles_and_gate_aprons_and_passes_the_check(window, qtbot):
+    from planner.solver.analysis import analyse
+
+    view, layout = window.view, window.layout
+    window.host.set_tool("block")
+    tool = window.host.tool
+    options = window.tool_options
+    assert options.block_cross.value() == 10 and tool.params.cross_every == 10     # cross aisles by default
+    before = {(f.rule, f.location) for f in analyse(layout).findings}
+    move(view, 35, 30, held=False)                                           # hover over the anime zone
+    text = status_text(window)
+    # Both gates touch the anime zone (north 20–30 at y 50, west 10–14 at x 0): their aprons show.
+    assert "4.0 m clear around" in text and "2 gates kept clear" in text
+    assert len(tool._ghosts.aprons) == 2
+    count = tool.block.count
+    click(view, 35, 30)
+    new = layout.booths[4:]
+    assert len(new) == count > 20
+    north = box(20, 44, 30, 50)                          # the gate's width, 6 m deep (min aisle 3 m < 6 m)
+    west = box(0, 10, 6, 14)
+    for apron in (north, west):
+        assert min(b.shape().distance(apron) for b in new) >= 4.0 - 1e-6
+    assert min(a.shape().distance(b.shape()) for a in new for b in layout.booths[:4]) >= 4.0 - 1e-6
+    assert min(b.shape().exterior.distance(layout.get("anime").shape().exterior) for b in new) >= 4.0 - 1e-6
+    after = analyse(layout).findings
+    added = [f for f in after if (f.rule, f.location) not in before]
+    assert not [f for f in added if f.rule in ("aisle-too-narrow", "booth-unreachable", "booth-closed")], \
+        [f.message for f in added]
+
+
+def test_cross_aisles_can_be_switched_off_in_the_options(window, qtbot):
+    view = window.view
+    window.host.set_tool("block")
+    tool = window.host.tool
+    options = window.tool_options
+    # A 70 m × 10 m drag from (15, 20): rows of 3 m booths, 4 m cross aisles after every ten.
+    drag_to = [(15, 20), (40, 25), (85, 30)]
+    move(view, *drag_to[0], held=False)
+    press(view, *drag_to[0])
+    for x, y in drag_to[1:]:
+        move(view, x, y)
+    assert "cross aisles 4.0 m" in status_text(window)
+    with_cross = tool.block.count
+    options.block_cross.setFocus()
+    options.block_cross.selectAll()
+    qtbot.keyClicks(options.block_cross, "0")
+    assert options.block_cross.value() == 0 and tool.params.cross_every == 0
+    assert "cross aisles" not in status_text(window) and tool.block.count > with_cross
+    shown = tool.block.count
+    release(view, *drag_to[-1])
+    assert len(window.layout.booths) == 4 + shown                   # what the preview said is what is placed

@@ -133,3 +133,30 @@ def test_typed_coordinates_move_a_point_with_real_keys(active, qtbot):
     assert view.transform().m11() == pytest.approx(8.0)                  # "-", "." and digits zoomed nothing
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (50, 20) in active.layout.get("food").polygon[0]
+
+
+@pytest.mark.parametrize(("key", "tool", "words"), [
+    (Qt.Key.Key_W, "route", "where the walk starts"),
+    (Qt.Key.Key_K, "block", None),
+])
+def test_each_tool_shortcut_brings_its_own_options_page(active, qtbot, key, tool, words):
+    from PySide6.QtWidgets import QLabel
+
+    options = active.tool_options
+    select_page = options.currentWidget()
+    qtbot.keyClick(active.view, key)
+    assert active.host.tool.name == tool
+    assert options.currentIndex() == options.pages[tool]
+    assert options.currentWidget() is not select_page
+    if words:
+        texts = " ".join(label.text() for label in options.currentWidget().findChildren(QLabel))
+        assert words in texts
+
+
+def test_the_image_tools_explain_themselves(active):
+    from PySide6.QtWidgets import QLabel
+
+    for tool, words in (("calibrate", "two points"), ("move_image", "Drag the image")):
+        active.tool_options.show_tool(tool)
+        texts = " ".join(label.text() for label in active.tool_options.currentWidget().findChildren(QLabel))
+        assert words in texts

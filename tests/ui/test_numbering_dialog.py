@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from planner.model.edits import AddObjects, SetFields
@@ -96,3 +96,73 @@ def test_duplicates_are_flagged_and_saving_them_asks(window, qtbot, tmp_path, mo
     window.document.push(SetFields(layout, {"b-2": {"number": "ANI-002"}}))
     assert window.files.save()
     assert len(asked) == 2
+
+
+def add_food_booths(window):
+    """Three more booths in the food zone (x 50–100, y 20–50) besides b-4."""
+    row = [Booth(id=f"f-{i}", x=70 + 3 * i, y=40, number=f"FOD-10{i}") for i in range(3)]
+    window.document.push(AddObjects(row))
+
+
+def test_picking_another_zone_never_renumbers_the_selected_booths_of_the_first(window, qtbot):
+    # The newcomer's case: the food booths selected, Zone switched to Anime, prefix ANI- typed.
+    layout = window.layout
+    add_food_booths(window)
+    food_before = {i: layout.get(i).number for i in ("b-4", "f-0", "f-1", "f-2")}
+    window.selection.set(["b-4", "f-0", "f-1", "f-2"])
+    seen = {}
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NumberingDialog)
+        assert dialog.zone.currentData() == "food" and dialog.target_selection.isChecked()
+        assert dialog.target_selection.text() == "the 4 selected booths in the zone"
+        dialog.zone.setCurrentIndex(dialog.zone.findData("anime"))
+        seen["selection_enabled"] = dialog.target_selection.isEnabled()
+        seen["zone_checked"] = dialog.target_zone.isChecked()
+        seen["selection_text"] = dialog.target_selection.text()
+        dialog.prefix.clear()
+        qtbot.keyClicks(dialog.prefix, "ANI-")
+        seen["preview"] = dialog.preview.text()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill_in)
+    window.actions["renumber"].trigger()
+    assert seen["selection_enabled"] is False and seen["zone_checked"] is True
+    assert seen["selection_text"] == "the 0 selected booths in the zone"
+    # The anime zone holds b-1, b-2, b-3 (one row at y 10, west to east): exactly what the preview said.
+    assert seen["preview"] == "3 booths: ANI-001 … ANI-003"
+    assert [layout.get(i).number for i in ("b-1", "b-2", "b-3")] == ["ANI-001", "ANI-002", "ANI-003"]
+    assert {i: layout.get(i).number for i in food_before} == food_before
+    assert window.actions["undo"].text().replace("&", "") == "Undo Renumber 3 booths"
+
+
+def test_a_selection_across_zones_counts_only_the_chosen_zones_booths(window, qtbot):
+    layout = window.layout
+    window.document.push(AddObjects([Booth(id="lone", x=70, y=10, number="L1")]))   # south of food, in no zone
+    window.selection.set(["b-1", "b-4"])
+    dialog = NumberingDialog(layout, window.selection, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.zone.currentData() == "anime" and dialog.target_selection.isChecked()
+    assert dialog.target_selection.text() == "the 1 selected booth in the zone"
+    dialog.start.setValue(50)
+    assert dialog.numbers() == {"b-1": "ANI-050"}
+    assert dialog.preview.text() == "1 booth: ANI-050 … ANI-050\n1 selected booth in another zone keeps its number."
+    # The zone's own option is the whole zone; back on the selection, then to food: its one selected booth.
+    qtbot.mouseClick(dialog.target_zone, Qt.MouseButton.LeftButton)
+    assert set(dialog.numbers()) == {"b-1", "b-2", "b-3"}
+    qtbot.mouseClick(dialog.target_selection, Qt.MouseButton.LeftButton)
+    dialog.zone.setCurrentIndex(dialog.zone.findData("food"))
+    assert dialog.target_selection.isEnabled() and dialog.target_selection.isChecked()
+    assert list(dialog.numbers()) == ["b-4"]
+    # Booths in no zone have their own entry, and nothing of the zones changes with it.
+    dialog.zone.setCurrentIndex(dialog.zone.findData(""))
+    assert dialog.zone.currentText() == "Outside any zone"
+    assert not dialog.target_selection.isEnabled() and dialog.target_zone.isChecked()
+    qtbot.keyClicks(dialog.prefix, "Z")
+    assert dialog.numbers() == {"lone": "Z001"}            # the default scheme: three digits
+    window.document.push(dialog.edit())
+    assert layout.get("lone").number == "Z001" and layout.get("b-1").number == "ANI-001"
+    assert layout.get("anime").numbering == {"prefix": "ANI-", "start": 1, "digits": 3}

@@ -29,6 +29,12 @@ class ToolOptions(QStackedWidget):
                                  "finishes, Backspace takes back a point; type 12.5<30 for an exact edge."),
             "draw_zone": self.tr("Click the corners of the zone (or drag a rectangle); Enter or double-click "
                                  "finishes; type 12.5<30 for an exact edge."),
+            "calibrate": self.tr("Click two points on the site plan image whose distance you know, type it in "
+                                 "metres (40, or 40<90 to turn the line to a bearing) and press Enter."),
+            "move_image": self.tr("Drag the image: the point you grab lands where you let go, on a corner or "
+                                  "edge of the plan (Ctrl: freely); [ and ] turn it."),
+            "route": self.tr("Click where the walk starts and where it ends: a gate, a booth, an amenity, a "
+                             "zone or any point (Ctrl: exactly there); Esc clears the route."),
         }
         for name, hint in hints.items():
             self._page(name, [self._hint(hint)])
@@ -150,6 +156,7 @@ class ToolOptions(QStackedWidget):
         self.block_cross.setObjectName("block_cross_every")
         self.block_cross.setRange(0, 200)
         self.block_cross.setSpecialValueText(self.tr("none"))
+        self.block_cross.setValue(p.cross_every)
         self.block_cross.setToolTip(self.tr("A cross aisle after every this many booths along a row"))
         self.block_rotation = QSpinBox()
         self.block_rotation.setObjectName("block_rotation")

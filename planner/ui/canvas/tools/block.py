@@ -6,7 +6,10 @@ previews its fill. In "line" mode the organiser clicks the points of a line
 (a curved lakeside edge) and Enter or a double-click places booths with their
 backs on it. While it works the tool shows ghost booths, the count, the aisle
 widths and the gaps left over; the block is one ``AddObjects`` (one undo
-step), its booths numbered by their zone's scheme. The arithmetic is
+step), its booths numbered by their zone's scheme. A block keeps a full aisle
+(the block's aisle, at least the layout's minimum) from fences, obstacles,
+booths and the apron in front of every gate, which the preview outlines, so
+a fresh block passes the layout's check. The arithmetic is
 ``planner.model.blocks``; this is only the gesture.
 """
 
@@ -22,9 +25,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shapely.geometry import Polygon as ShapelyPolygon
 
-from planner.i18n import ntr
 from planner.model.blocks import (
-    Block, BlockParams, along_line, fill_area, fill_rectangle, fresh_ids, long_side_angle, rectangle_from_corners,
+    APRON_DEPTH_M, Block, BlockParams, along_line, fill_area, fill_rectangle, fresh_ids, gate_aprons, long_side_angle,
+    rectangle_from_corners,
 )
 from planner.model.edits import AddObjects
 from planner.model.geometry import Point, rotate_point
@@ -47,6 +50,7 @@ class GhostBooths(QGraphicsItem):
         self.polygons: list[QPolygonF] = []
         self.fronts: list[tuple[QPointF, QPointF]] = []
         self.gaps: list[tuple[QPointF, str]] = []
+        self.aprons: list[QPolygonF] = []      # kept clear in front of gates
         self._rect = QRectF()
         self.setZValue(Z_GHOSTS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -60,7 +64,11 @@ class GhostBooths(QGraphicsItem):
         self.fronts = [(scene_point(a), scene_point(b)) for a, b in (x.front_edge for x in booths)]
         self.gaps = [(scene_point(g.at), translate("Tools", "{width:.1f} m").format(width=g.width))
                      for g in (block.gaps if block is not None else [])]
+        self.aprons = [QPolygonF([scene_point(p) for p in ring])
+                       for ring in (block.kept_clear if block is not None else []) if ring]
         rect = QRectF()
+        for poly in self.aprons:
+            rect = rect.united(poly.boundingRect())
         for poly in self.polygons:
             rect = rect.united(poly.boundingRect())
         for at, _text in self.gaps:
@@ -74,6 +82,15 @@ class GhostBooths(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         accent = QColor(ACCENT)
+        if self.aprons:
+            clear = QPen(QColor(SNAP), 1.5, Qt.PenStyle.DashLine)
+            clear.setCosmetic(True)
+            painter.setPen(clear)
+            hatch = QColor(SNAP)
+            hatch.setAlpha(40)
+            painter.setBrush(hatch)
+            for poly in self.aprons:
+                painter.drawPolygon(poly)
         fill = QColor(accent)
         fill.setAlpha(70)
         outline = QPen(accent, 1.2)
@@ -186,6 +203,20 @@ class BlockTool(Tool):
     def _site(self):
         return self.host.layout.site.shape()
 
+    def clearance(self) -> float:
+        """Kept between a block and fences, obstacles, booths and gate aprons: a full aisle, at least the minimum."""
+        return max(self.params.aisle, self.host.layout.settings.min_aisle_width)
+
+    def _aprons(self, near=None) -> list:
+        """The aprons in front of the gates (those within reach of ``near``), kept free of booths."""
+        layout = self.host.layout
+        depth = max(layout.settings.min_aisle_width, APRON_DEPTH_M)
+        aprons = gate_aprons(layout.gates, self._site(), depth)
+        if near is None:
+            return aprons
+        reach = self.clearance() + 1e-6
+        return [a for a in aprons if a.distance(near) < reach]
+
     def zone_at(self, point: Point) -> Zone | None:
         """The topmost zone under ``point`` (zones later in the file are drawn over earlier ones)."""
         from shapely.geometry import Point as ShapelyPoint
@@ -201,19 +232,26 @@ class BlockTool(Tool):
         if self._start is None or self._end is None:
             return None
         origin, length, height = rectangle_from_corners(self._start, self._end, self.params.rotation)
-        return fill_rectangle(origin, length, height, self.params, allowed=self._site(), blocked=self._blocked())
+        outline = ShapelyPolygon(self._outline())
+        return fill_rectangle(origin, length, height, self.params, allowed=self._site(), blocked=self._blocked(),
+                              clearance=self.clearance(), kept_clear=self._aprons(outline))
 
     def _fill(self, zone: Zone) -> Block:
         """Rows over the zone, running along its long side turned by the tool's orientation."""
         area = zone.shape().intersection(self._site())
         params = replace(self.params, rotation=(long_side_angle(area) + self.params.rotation) % 360.0)
-        return fill_area(area, params, blocked=self._blocked())
+        return fill_area(area, params, blocked=self._blocked(), clearance=self.clearance(),
+                         kept_clear=self._aprons(area))
 
     def _line(self, extra: Point | None = None) -> Block | None:
         points = list(self._points) + ([extra] if extra is not None else [])
         if len(points) < 2:
             return Block(line=points)
-        return along_line(points, self.params, self.side, allowed=self._site(), blocked=self._blocked())
+        from shapely.geometry import LineString
+
+        reach = LineString(points).buffer(self.params.depth)
+        return along_line(points, self.params, self.side, allowed=self._site(), blocked=self._blocked(),
+                          kept_clear=self._aprons(reach))
 
     def _refresh(self) -> None:
         """Lay the preview out again after an option changed."""
@@ -332,7 +370,8 @@ class BlockTool(Tool):
         """One line for the preview and the status bar: count, rows, aisle widths, what is left over."""
         if block is None:
             return ""
-        parts = [ntr("{n} booth", "{n} booths", block.count)]
+        booths = translate("Tools", "{n} booth") if block.count == 1 else translate("Tools", "{n} booths")
+        parts = [booths.format(n=block.count)]
         if self.mode == "line":
             if block.gaps:
                 widths = ", ".join(translate("Tools", "{width:.1f} m").format(width=g.width) for g in block.gaps)
@@ -340,7 +379,8 @@ class BlockTool(Tool):
             else:
                 parts.append(translate("Tools", "no gaps"))
         else:
-            parts.append(ntr("{n} row", "{n} rows", block.rows))
+            rows = translate("Tools", "{n} row") if block.rows == 1 else translate("Tools", "{n} rows")
+            parts.append(rows.format(n=block.rows))
             if block.rows > 1:
                 parts.append(translate("Tools", "aisles {width:.1f} m").format(width=block.aisle))
             if block.cross_aisle:
@@ -348,8 +388,14 @@ class BlockTool(Tool):
             if self._end is not None and any(block.spare):
                 parts.append(translate("Tools", "spare {along:.1f} × {across:.1f} m").format(
                     along=block.spare[0], across=block.spare[1]))
+            if block.clearance:
+                parts.append(translate("Tools", "{width:.1f} m clear around").format(width=block.clearance))
         if block.cross_aisle and self.mode == "line":
             parts.append(translate("Tools", "cross aisles {width:.1f} m").format(width=block.cross_aisle))
+        if block.kept_clear:
+            n = len(block.kept_clear)
+            text = translate("Tools", "{n} gate kept clear") if n == 1 else translate("Tools", "{n} gates kept clear")
+            parts.append(text.format(n=n))
         return " · ".join(parts)
 
     def _ghost_item(self) -> GhostBooths | None:
