@@ -13,6 +13,7 @@ from shapely.geometry import Point
 from planner.i18n import format_list, format_number, ntr, tr
 from planner.model.geometry import is_simple
 from planner.solver import flow as flowmod
+from planner.solver.aisle_groups import group_chords
 from planner.solver.report import SEVERITY_ORDER, Finding
 
 OVERLAP_AREA = 0.01       # m² shared before two shapes overlap
@@ -243,23 +244,29 @@ def aisle_overloaded(ctx) -> list[Finding]:
     demand = np.zeros(len(chords))
     np.add.at(demand, chord_idx, weights[route_idx])
     rate = s.specific_flow / 60.0
-    out = []
+    over: list[tuple[int, float]] = []      # (chord, seconds its demand needs to pass)
     for k in np.nonzero(demand > 0)[0].tolist():
         chord = chords[k]
         if chord.width < 2 * s.body_radius:
             continue
-        need = demand[k] / (chord.width * rate)
+        need = float(demand[k] / (chord.width * rate))
         if need > s.max_egress_time:
-            names, ids = _side_names(ctx, (chord.a, chord.b))
-            out.append(Finding("aisle-overloaded", "warning",
-                               ntr("{count} visitor leaves through the aisle between {a} and {b} "
-                                   "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
-                                   "{count} visitors leave through the aisle between {a} and {b} "
-                                   "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
-                                   round(demand[k]), count=format_number(demand[k]), a=names[0], b=names[1],
-                                   width=m(chord.width), time=duration(need), limit=duration(s.max_egress_time)),
-                               ((chord.a[0] + chord.b[0]) / 2, (chord.a[1] + chord.b[1]) / 2), ids,
-                               need, s.max_egress_time))
+            over.append((k, need))
+    out = []
+    # One finding per aisle, at its worst cross-section (the first of equals).
+    for group in group_chords(ctx.areas, [chords[k] for k, _ in over], [float(demand[k]) for k, _ in over]):
+        k, need = max((over[i] for i in group), key=lambda kn: kn[1])
+        chord = chords[k]
+        names, ids = _side_names(ctx, (chord.a, chord.b))
+        out.append(Finding("aisle-overloaded", "warning",
+                           ntr("{count} visitor leaves through the aisle between {a} and {b} "
+                               "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
+                               "{count} visitors leave through the aisle between {a} and {b} "
+                               "({width} m wide); it needs {time} to pass them, the limit is {limit}.",
+                               round(demand[k]), count=format_number(demand[k]), a=names[0], b=names[1],
+                               width=m(chord.width), time=duration(need), limit=duration(s.max_egress_time)),
+                           ((chord.a[0] + chord.b[0]) / 2, (chord.a[1] + chord.b[1]) / 2), ids,
+                           need, s.max_egress_time))
     return out
 
 

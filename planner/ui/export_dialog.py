@@ -39,6 +39,7 @@ from planner.export.options import (
 )
 from planner.formats import dumps_layout
 from planner.model.layout import Layout
+from planner.ui.folders import remember_folder, start_folder
 
 FORMATS = ("pdf", "png", "svg", "csv", "geojson")
 SCALES = (200, 500, 1000, 2000)
@@ -377,10 +378,8 @@ class ExportDialog(QDialog):
         folder = s.value(SETTINGS + "folder", "")
         if folder and Path(str(folder)).is_dir():
             self.folder = Path(str(folder))
-        elif self.document_path is not None:
-            self.folder = self.document_path.parent
         else:
-            self.folder = Path.home()
+            self.folder = start_folder(self.document_path)
         self.file_edit.setText(str(self.folder / (self._stem() + "." + self.format)))
 
     def _remember(self, path: Path) -> None:
@@ -685,6 +684,7 @@ class ExportDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export To"), str(start), filters[self.format])
         if not chosen:
             return
+        remember_folder(chosen)
         self.file_edit.setText(chosen)
         self._file_edited(chosen)
         self._path_confirmed = True        # the file dialog has asked about replacing it

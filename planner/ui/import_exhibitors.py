@@ -25,6 +25,7 @@ from planner.formats.exhibitors_csv import (
     ImportPlan, delimiter_name, encoding_name, guess_mapping, plan_import, read_table,
 )
 from planner.ui.document import Document
+from planner.ui.folders import remember_folder, start_folder
 
 translate = QCoreApplication.translate   # literal arguments: pyside6-lupdate finds them
 PREVIEW_ROWS = 100
@@ -53,12 +54,13 @@ def column_letter(index: int) -> str:
 def start_import(window: Any, path: Path | None = None) -> ImportDialog | None:
     """Ask for a CSV file (unless ``path`` is given), read it and open the mapping dialog."""
     if path is None:
-        folder = str(window.document.path.parent) if window.document.path else ""
+        folder = str(start_folder(window.document.path))
         chosen, _ = QFileDialog.getOpenFileName(
             window, translate("ImportExhibitors", "Import Exhibitors"), folder,
             translate("ImportExhibitors", "CSV files (*.csv *.txt);;All files (*)"))
         if not chosen:
             return None
+        remember_folder(chosen)
         path = Path(chosen)
     try:
         table = read_table(path)

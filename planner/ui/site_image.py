@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from planner.model.edits import Batch, Edit, SetPart
 from planner.model.layout import Background, Layout
 from planner.ui.document import Document
+from planner.ui.folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from planner.ui.canvas.host import CanvasHost
@@ -138,12 +139,12 @@ class SiteImage(QObject):
         An image that does not read changes nothing and says why.
         """
         if path is None:
-            doc_path = self.document.path
-            start = str(doc_path.parent) if doc_path is not None else str(Path.home())
+            start = str(start_folder(self.document.path))
             chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import Site Plan Image"),
                                                     start, self._filter())
             if not chosen:
                 return False
+            remember_folder(chosen)
             path = Path(chosen)
         reader = QImageReader(str(path))
         reader.setAutoTransform(False)

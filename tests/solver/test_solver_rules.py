@@ -146,6 +146,87 @@ def test_an_aisle_that_keeps_up_is_not_overloaded():
     assert fired(analyse(barrier(300)), "aisle-overloaded") == []
 
 
+def strip(visitors, booths_per_row=40):
+    """A 4 m strip (y 12..16) between two unbroken booth rows from x 10 to the east edge,
+    full of visitors who all leave west, out of its mouth at x 10, to the West Gate."""
+    rows = booth_row("A", 10, 12, booths_per_row, "up") + booth_row("B", 10, 16, booths_per_row, "down")
+    end = 10 + 3 * booths_per_row
+    return layout((0, 0, end, 30), booths=rows, gates=[gate("west", (0, 10), (0, 18), name="West Gate")],
+                  zones=[zone("strip", 10, 12, end, 16, visitors, name="Strip")])
+
+
+def test_a_long_overloaded_aisle_is_one_finding_at_its_worst_cross_section():
+    """One aisle, one finding: visitors standing all along the 120 m strip cut it into
+    many short stretches, each with its own narrowest chord, and each used to be reported."""
+    found = fired(analyse(strip(8000)), "aisle-overloaded")
+    assert len(found) == 1, [(f.location, f.value) for f in found]
+    f = found[0]
+    # The worst cross-section is the mouth, which all 8,000 pass: 8000 / 5.47 p/s ≈ 1463 s.
+    assert f.value == pytest.approx(8000 / capacity(4.0), rel=0.05)
+    assert f.location[0] < 16 and 12 <= f.location[1] <= 16
+    assert "A-01" in f.message and "B-01" in f.message
+
+
+def column(visitors):
+    """A 4 m aisle (x 30..34) running north between two columns of back-to-back blocks (y 10..16,
+    20..26, 30..36) that reach the site's sides, crossed by two 4 m cross aisles; visitors stand
+    all over the site and leave by a south gate as wide as the site."""
+    rows = []
+    for r, y in enumerate((10, 20, 30)):
+        for side, x0 in (("L", 0), ("R", 34)):
+            rows += (booth_row(f"{side}{r}a", x0, y, 10, "down")
+                     + booth_row(f"{side}{r}b", x0, y + 6, 10, "up"))
+    return layout((0, 0, 64, 60), booths=rows, gates=[gate("south", (0, 0), (64, 0), name="South Gate")],
+                  zones=[zone("all", 0, 0, 64, 60, visitors, name="Market")])
+
+
+def test_an_aisle_through_cross_aisles_is_one_finding():
+    """The aisle keeps its identity past the crossings; its worst cross-section is its mouth at
+    y 10, which every visitor north of it passes (the cross aisles are dead ends)."""
+    lay = column(6000)
+    found = fired(analyse(lay), "aisle-overloaded")
+    assert len(found) == 1, [(f.location, f.value) for f in found]
+    f = found[0]
+    points = grid_points(navigable(lay))
+    north = sum(1 for p in points if p[1] > 10)
+    assert f.value == pytest.approx(6000 * north / len(points) / capacity(4.0), rel=0.05)
+    assert f.location == pytest.approx((32.0, 10.0), abs=0.5)
+
+
+def test_two_narrow_places_with_a_hall_between_are_two_findings():
+    """Two 4 m gaps in walls across the site, one behind the other in a straight line, with a
+    40 m wide hall between: two aisles, though nothing but open ground lies between them."""
+    walls = [wall("w1", 0, 20, 18, 24, name="West wall 1"), wall("e1", 22, 20, 40, 24, name="East wall 1"),
+             wall("w2", 0, 60, 18, 64, name="West wall 2"), wall("e2", 22, 60, 40, 64, name="East wall 2")]
+    lay = layout((0, 0, 40, 100), obstacles=walls, gates=[gate("south", (0, 0), (40, 0), name="South Gate")],
+                 zones=[zone("north", 0, 24, 40, 100, 6000, name="North Lawn")])
+    found = sorted(fired(analyse(lay), "aisle-overloaded"), key=lambda f: f.location[1])
+    assert [set(f.objects) for f in found] == [{"w1", "e1"}, {"w2", "e2"}]
+    assert found[0].value > found[1].value > 480
+
+
+def gaps(visitors):
+    """Four back-to-back blocks across the site (y 17..23) with three 2 m aisles between them,
+    at x 18..20, 38..40 and 58..60; the crowd north of them leaves by the south gate."""
+    rows = []
+    for k, x0 in enumerate((0, 20, 40, 60)):
+        rows += (booth_row("A", x0, 17, 6, "down", first=10 * k + 1)
+                 + booth_row("B", x0, 23, 6, "up", first=10 * k + 1))
+    return layout((0, 0, 78, 60), booths=rows, gates=[gate("south", (2, 0), (76, 0), name="South Gate")],
+                  zones=[zone("north", 0, 30, 78, 60, visitors, name="North Lawn")])
+
+
+def test_each_overloaded_aisle_is_one_finding():
+    found = fired(analyse(gaps(9000)), "aisle-overloaded")
+    assert sorted(round(f.location[0]) for f in found) == [19, 39, 59]
+    for f in found:
+        assert 17 - 0.1 <= f.location[1] <= 23 + 0.1
+        assert f.value > f.limit == pytest.approx(480)
+    # Every visitor leaves through one of the three aisles.
+    total = sum(f.value * capacity(2.0) for f in found)
+    assert total == pytest.approx(9000, rel=0.05)
+
+
 # -- zones ----------------------------------------------------------------------------------------
 
 def test_zone_overlap():

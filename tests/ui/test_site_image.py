@@ -12,11 +12,13 @@ import json
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QStyle, QStyleOptionSlider
 
+from planner.model.edits import SetPart
 from planner.model.layout import Background
+from planner.render.geometry import to_scene
 from planner.ui.canvas.tools.calibrate import calibrated, from_image, to_image, turned_about
 from planner.ui.files import blank_layout
 from planner.ui.site_image import initial_background, stored_path
@@ -366,3 +368,32 @@ def test_import_into_a_saved_layout_stores_the_path_relative_at_once(window, pla
     window.actions["import_image"].trigger()
     assert window.layout.background.image == "images 图/site.png"
     assert window.scene.background_item is not None
+
+
+def test_fit_after_file_new_shows_the_calibrated_image_not_just_the_default_site(window, plan_png, qtbot,
+                                                                                 monkeypatch, no_modal_dialogs):
+    """File → New, import, calibrate to 0.5 m per pixel (a 500 × 250 m plan): Ctrl+0 shows all of it."""
+    window.actions["new"].trigger()
+    choose_open(monkeypatch, plan_png)
+    window.actions["import_image"].trigger()
+    first = window.layout.background
+    window.document.push(SetPart(window.layout, "background",
+                                 Background(image=first.image, metres_per_pixel=0.5, x=-20.0, y=-30.0),
+                                 label="Calibrate site plan image"))
+    view = window.view
+    view.set_zoom(40.0)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    # The image's corners from its stored fields alone, in the scene's y-down metres.
+    corners = [to_scene(*model_of(window.layout.background, p)) for p in ((0, 0), (WIDTH, HEIGHT))]
+    image = QRectF(corners[0], corners[1]).normalized()
+    assert (image.width(), image.height()) == pytest.approx((500.0, 250.0))
+    assert visible.contains(image), (visible, image)
+    assert visible.contains(window.scene.site_item.graphic.bounds)
+    # Fitted, not merely zoomed out: the image fills most of the window's width or height.
+    assert image.width() / visible.width() > 0.8 or image.height() / visible.height() > 0.8
+    # Hiding the image's layer fits the site again.
+    window.scene.layers.set_visible("background", False)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.width() < 0.5 * image.width()

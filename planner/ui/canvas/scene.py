@@ -113,6 +113,8 @@ class FloorScene(QGraphicsScene):
             self.base_dir = folder
             self._set_background()
             self.apply_layers()
+            self._fit_scene_rect()
+            self.layout_changed.emit()      # the image, now found, may reach further
 
     def _set_background(self) -> None:
         background = self.layout.background if self.layout is not None else None
@@ -240,7 +242,8 @@ class FloorScene(QGraphicsScene):
         return set(self._items)
 
     def layout_rect(self) -> QRectF:
-        """The scene rectangle worth showing: the site and everything drawn around it."""
+        """The scene rectangle worth showing: the site, everything drawn around it, and the
+        site plan image while it is shown."""
         rect = QRectF()
         if self.site_item is not None:
             rect = self.site_item.graphic.bounds
@@ -249,6 +252,10 @@ class FloorScene(QGraphicsScene):
                 rect = rect.united(item.sceneBoundingRect())
             else:
                 rect = rect.united(item.graphic.bounds)
+        # A site plan image often reaches beyond a new layout's default site: fitting to the
+        # site alone would hide the very image the organiser is about to trace.
+        if self.background_item is not None and self.background_item.isVisible():
+            rect = rect.united(self.background_item.sceneBoundingRect())
         return rect
 
     def hits(self, x: float, y: float, tolerance_m: float = 0.0) -> list[LayoutObject]:

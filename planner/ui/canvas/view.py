@@ -149,7 +149,8 @@ class FloorView(QGraphicsView):
         self.zoom_by(1 / STEP)
 
     def fit(self) -> None:
-        """Show the whole layout, and keep it fitted as the window resizes until the user zooms."""
+        """Show the whole layout, with the site plan image while it is shown, and keep it fitted
+        as the window resizes until the user zooms."""
         rect = self.floor_scene().layout_rect()
         if rect.isEmpty():
             return
