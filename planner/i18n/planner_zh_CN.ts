@@ -76,6 +76,22 @@
         <translation>以其他名称保存布局</translation>
     </message>
     <message>
+        <source>&amp;Import Site Plan Image…</source>
+        <translation>导入场地底图(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Put a PNG or JPEG of the site under the plan and calibrate it</source>
+        <translation>将场地的 PNG 或 JPEG 图片作为底图放在平面图下方并进行校准</translation>
+    </message>
+    <message>
+        <source>Import E&amp;xhibitors…</source>
+        <translation>导入参展商(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Assign exhibitors to booths by booth number from a spreadsheet saved as CSV</source>
+        <translation>从另存为 CSV 的电子表格中按展位编号为展位分配参展商</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -174,6 +190,14 @@
     <message>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Renu&amp;mber Booths…</source>
+        <translation>展位重新编号(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Number the selected booths or a zone&apos;s booths by the zone&apos;s scheme</source>
+        <translation>按展区的编号规则为所选展位或某个展区的展位编号</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
@@ -300,6 +324,46 @@
         <translation>吸附到角点、边、15° 角和网格（按住 Ctrl 可自由移动）</translation>
     </message>
     <message>
+        <source>Colour Booths by S&amp;tatus</source>
+        <translation>按状态为展位着色(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Colour booths by status: available, reserved, sold, blocked</source>
+        <translation>按状态为展位着色：可租、已预订、已售、不可用</translation>
+    </message>
+    <message>
+        <source>Colour Booths by &amp;Zone</source>
+        <translation>按展区为展位着色(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Colour booths by the zone they stand in</source>
+        <translation>按展位所在的展区为展位着色</translation>
+    </message>
+    <message>
+        <source>Show Booth &amp;Legend</source>
+        <translation>显示展位图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the key to the booth colours in the corner of the plan</source>
+        <translation>在平面图一角显示展位颜色的图例</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse While Editing</source>
+        <translation>编辑时实时分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check the crowd flow again after every change, in the background</source>
+        <translation>每次修改后在后台重新检查人流</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run Analysis</source>
+        <translation>重新分析(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Analyse the crowd flow of the layout now</source>
+        <translation>立即分析布局的人流</translation>
+    </message>
+    <message>
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
@@ -364,12 +428,398 @@
         <translation>按标准尺寸放置展位</translation>
     </message>
     <message>
+        <source>Booth &amp;Block</source>
+        <translation>展位阵列(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Fill a rectangle, a zone or a line with rows of booths</source>
+        <translation>在矩形、展区内或沿线成排放置展位</translation>
+    </message>
+    <message>
+        <source>Walking &amp;Route</source>
+        <translation>步行路线(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Click two points, gates, booths or zones to see the walking path and time</source>
+        <translation>单击两个点、出入口、展位或展区，查看步行路线和用时</translation>
+    </message>
+    <message>
+        <source>&amp;Calibrate Site Plan Image</source>
+        <translation>校准场地底图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Scale the image from two points a known distance apart</source>
+        <translation>根据两个已知距离的点确定图片比例</translation>
+    </message>
+    <message>
+        <source>Move Site Plan &amp;Image</source>
+        <translation>移动场地底图(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Drag the site plan image into place; [ and ] turn it</source>
+        <translation>将场地底图拖动到位；按 [ 和 ] 旋转</translation>
+    </message>
+    <message>
         <source>&amp;About Festival Floor Planner</source>
         <translation>关于节庆市集平面规划(&amp;A)</translation>
     </message>
     <message>
         <source>{tip} ({shortcut})</source>
         <translation>{tip}（{shortcut}）</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisOverlays</name>
+    <message>
+        <source>{value} m</source>
+        <translation>{value} 米</translation>
+    </message>
+    <message>
+        <source>no way out</source>
+        <translation>无法撤离</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{width} &lt; {limit}</source>
+        <translation>{width} &lt; {limit}</translation>
+    </message>
+    <message>
+        <source>{width} · {flow}/min</source>
+        <translation>{width} · {flow} 人/分钟</translation>
+    </message>
+    <message>
+        <source>Bottleneck {width} · {flow} persons/min</source>
+        <translation>瓶颈 {width} · {flow} 人/分钟</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>无可通行面积</translation>
+    </message>
+    <message>
+        <source>{value} persons/m²</source>
+        <translation>{value} 人/平方米</translation>
+    </message>
+    <message>
+        <source>LOS {grade} · {density}</source>
+        <translation>服务水平 {grade} · {density}</translation>
+    </message>
+    <message>
+        <source>{start} → {end}: {length}, {time}</source>
+        <translation>{start} → {end}：{length}，{time}</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>Walking time to the nearest exit</source>
+        <translation>到最近出口的步行时间</translation>
+    </message>
+    <message>
+        <source>{count} visitors</source>
+        <translation>{count} 名游客</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisStatus</name>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{gate} closed</source>
+        <translation>关闭 {gate}</translation>
+    </message>
+    <message>
+        <source>visitors {percent} %</source>
+        <translation>游客 {percent}%</translation>
+    </message>
+    <message>
+        <source>{zone} {percent} %</source>
+        <translation>{zone} 游客 {percent}%</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Crowd-flow analysis of the layout; click to show the findings</source>
+        <translation>布局的人流分析；单击显示检查结果</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>No overlays</source>
+        <translation>无分析图层</translation>
+    </message>
+    <message>
+        <source>Analysis failed</source>
+        <translation>分析失败</translation>
+    </message>
+    <message>
+        <source>Live analysis off (F5 analyses)</source>
+        <translation>实时分析已关闭（按 F5 分析）</translation>
+    </message>
+    <message>
+        <source>Scenario: {what}</source>
+        <translation>情景：{what}</translation>
+    </message>
+    <message>
+        <source>Egress: no exit</source>
+        <translation>疏散：没有出口</translation>
+    </message>
+    <message>
+        <source>Egress {time} / {limit}</source>
+        <translation>疏散 {time} / {limit}</translation>
+    </message>
+    <message>
+        <source>Flow {flow} /min</source>
+        <translation>流量 {flow} 人/分钟</translation>
+    </message>
+    <message>
+        <source>{n} error</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <source>{n} errors</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <source>{n} warning</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Density {density} p/m² (LOS {los})</source>
+        <translation>密度 {density} 人/平方米（服务水平 {los}）</translation>
+    </message>
+    <message>
+        <source>Most crowded zone: {zone}</source>
+        <translation>最拥挤的展区：{zone}</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundPanel</name>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Put a PNG or JPEG of the site under the plan</source>
+        <translation>将场地的 PNG 或 JPEG 图片作为底图放在平面图下方</translation>
+    </message>
+    <message>
+        <source> m/px</source>
+        <translation> 米/像素</translation>
+    </message>
+    <message>
+        <source>Metres on the ground per pixel of the image</source>
+        <translation>图片每个像素对应的实地米数</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Where the image&apos;s bottom-left corner lies on the plan</source>
+        <translation>图片左下角在平面图上的位置</translation>
+    </message>
+    <message>
+        <source>Counter-clockwise; the image turns about its centre</source>
+        <translation>逆时针；图片绕其中心旋转</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Keep the image from being calibrated, moved or turned</source>
+        <translation>锁定图片，防止被校准、移动或旋转</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>比例：</translation>
+    </message>
+    <message>
+        <source>Corner x:</source>
+        <translation>角点 x：</translation>
+    </message>
+    <message>
+        <source>Corner y:</source>
+        <translation>角点 y：</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>旋转角度：</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>Calibrate…</source>
+        <translation>校准…</translation>
+    </message>
+    <message>
+        <source>Click two points on the image and type their real distance</source>
+        <translation>在图片上单击两个点，并输入它们之间的实际距离</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Drag the image into place; [ and ] turn it</source>
+        <translation>将图片拖动到位；按 [ 和 ] 旋转</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>No site plan image. Import a PNG or JPEG of the site, then calibrate it with two points a known distance apart.</source>
+        <translation>没有场地底图。请导入场地的 PNG 或 JPEG 图片，再用两个已知距离的点进行校准。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; – not found at {path}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; – 在 {path} 找不到</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; ({width} × {height} px)</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;（{width} × {height} 像素）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>Turn site plan image</source>
+        <translation>旋转场地底图</translation>
+    </message>
+    <message>
+        <source>Scale site plan image</source>
+        <translation>设置场地底图比例</translation>
+    </message>
+    <message>
+        <source>Move site plan image</source>
+        <translation>移动场地底图</translation>
+    </message>
+    <message>
+        <source>Change site plan image opacity</source>
+        <translation>修改场地底图不透明度</translation>
+    </message>
+    <message>
+        <source>Lock site plan image</source>
+        <translation>锁定场地底图</translation>
+    </message>
+    <message>
+        <source>Unlock site plan image</source>
+        <translation>解锁场地底图</translation>
+    </message>
+</context>
+<context>
+    <name>BoothCounts</name>
+    <message>
+        <source>{status} {n:,}</source>
+        <translation>{status} {n:,}</translation>
+    </message>
+    <message>
+        <source>Booths by status: {n:,} in all</source>
+        <translation>各状态展位数：共 {n:,} 个</translation>
+    </message>
+</context>
+<context>
+    <name>BoothTable</name>
+    <message>
+        <source>Zone</source>
+        <translation>展区</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>{width:g} × {depth:g} m</source>
+        <translation>{width:g} × {depth:g} 米</translation>
+    </message>
+    <message>
+        <source>The booth is locked: unlock it to change its size.</source>
+        <translation>展位已锁定：请先解锁再修改尺寸。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a booth size; type width × depth in metres, such as 6 × 3.</source>
+        <translation>“{text}”不是有效的展位尺寸；请以米为单位输入“宽 × 深”，例如 6 × 3。</translation>
+    </message>
+    <message>
+        <source>Booth number {number} is used twice now; the analysis will report it.</source>
+        <translation>展位编号 {number} 现已重复；分析将报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>BoothTablePanel</name>
+    <message>
+        <source>Search number, exhibitor, category, zone…</source>
+        <translation>搜索编号、参展商、类别、展区…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部展区</translation>
+    </message>
+    <message>
+        <source>Outside every zone</source>
+        <translation>不属于任何展区</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} booths</source>
+        <translation>显示 {shown} 个，共 {total} 个展位</translation>
+    </message>
+    <message>
+        <source>{total} booths</source>
+        <translation>共 {total} 个展位</translation>
     </message>
 </context>
 <context>
@@ -1180,8 +1630,51 @@
         <translation>布局另存为</translation>
     </message>
     <message>
+        <source>Duplicate Booth Numbers</source>
+        <translation>展位编号重复</translation>
+    </message>
+    <message>
+        <source>Some booth numbers are used more than once: {numbers}. Save anyway?</source>
+        <translation>有些展位编号被重复使用：{numbers}。仍要保存吗？</translation>
+    </message>
+    <message>
         <source>Cannot Save Layout</source>
         <translation>无法保存布局</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Analysing the layout…</source>
+        <translation>正在分析布局…</translation>
+    </message>
+    <message>
+        <source>The live analysis is off.</source>
+        <translation>实时分析已关闭。</translation>
+    </message>
+    <message>
+        <source>Pick a finding to see it on the plan; double-click it to edit its objects.</source>
+        <translation>选择一条检查结果可在平面图上查看；双击可编辑相关对象。</translation>
+    </message>
+    <message>
+        <source>No problems found: every rule of the analysis is met.</source>
+        <translation>未发现问题：符合全部分析规则。</translation>
+    </message>
+    <message>
+        <source>Errors ({n})</source>
+        <translation>错误（{n}）</translation>
+    </message>
+    <message>
+        <source>Warnings ({n})</source>
+        <translation>警告（{n}）</translation>
+    </message>
+    <message>
+        <source>{rule} ({n})</source>
+        <translation>{rule}（{n}）</translation>
+    </message>
+    <message>
+        <source>value {value}, limit {limit}</source>
+        <translation>实际值 {value}，限值 {limit}</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1704,80 @@
     <message>
         <source>Missing Fonts</source>
         <translation>缺少字体</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Exhibitors</source>
+        <translation>导入参展商</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>* required. Rows are matched to booths by booth number. An empty exhibitor or category cell clears it; an empty status or cooking cell leaves the booth&apos;s own.</source>
+        <translation>* 为必填项。各行按展位编号与展位对应。参展商或类别单元格为空时清除该项；状态或烹饪单元格为空时保留展位原有的值。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>（请选择一列）</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>{column}: {heading}</source>
+        <translation>{column}：{heading}</translation>
+    </message>
+    <message>
+        <source>{file}: read as {encoding}, {delimiter}-separated, header in row {row}, {n} rows below it.</source>
+        <translation>{file}：按 {encoding} 读取，以{delimiter}分隔，表头在第 {row} 行，其下共 {n} 行。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the booth numbers.</source>
+        <translation>请选择存放展位编号的列。</translation>
+    </message>
+    <message>
+        <source>{heading} → {field}</source>
+        <translation>{heading} → {field}</translation>
+    </message>
+    <message>
+        <source>Imported the exhibitors of {n} booths from {file}.</source>
+        <translation>已从 {file} 导入 {n} 个展位的参展商。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExhibitors</name>
+    <message>
+        <source>Import Exhibitors</source>
+        <translation>导入参展商</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Import Exhibitors</source>
+        <translation>无法导入参展商</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1814,30 @@
         <source>Background image</source>
         <translation>底图</translation>
     </message>
+    <message>
+        <source>Narrow aisles</source>
+        <translation>过窄通道</translation>
+    </message>
+    <message>
+        <source>Egress bottleneck</source>
+        <translation>疏散瓶颈</translation>
+    </message>
+    <message>
+        <source>Zone level of service</source>
+        <translation>展区服务水平</translation>
+    </message>
+    <message>
+        <source>Paths between gates and zones</source>
+        <translation>出入口与展区之间的路线</translation>
+    </message>
+    <message>
+        <source>Exit catchments</source>
+        <translation>各出口疏散分区</translation>
+    </message>
+    <message>
+        <source>Walking time to exits</source>
+        <translation>到出口的步行时间</translation>
+    </message>
 </context>
 <context>
     <name>LayersPanel</name>
@@ -1266,6 +1857,48 @@
         <source>Lock this layer: its objects cannot be picked or changed</source>
         <translation>锁定此图层：其中的对象不能被选中或修改</translation>
     </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Show or hide this part of the analysis on the plan</source>
+        <translation>在平面图上显示或隐藏这部分分析结果</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Outside zones ({n}): by status</source>
+        <translation>展区外（{n}）：按状态着色</translation>
+    </message>
+    <message>
+        <source>Booths by zone</source>
+        <translation>展位（按展区）</translation>
+    </message>
+    <message>
+        <source>Booths by status</source>
+        <translation>展位（按状态）</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>LiveAnalysis</name>
+    <message>
+        <source>The analysis overlays could not be drawn: {error}</source>
+        <translation>无法绘制分析图层：{error}</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish: {error}</source>
+        <translation>分析未能完成：{error}</translation>
+    </message>
+    <message>
+        <source>The analysis stopped unexpectedly (worker exit code {code}); it starts again with the next change.</source>
+        <translation>分析意外中止（工作进程退出码 {code}）；下次修改时将重新开始。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1284,6 +1917,14 @@
     <message>
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Site Plan Image</source>
+        <translation>场地底图</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>展位</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1349,6 +1990,14 @@
         <source>Festival Floor Planner</source>
         <translation>节庆市集平面规划</translation>
     </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1367,6 +2016,30 @@
     <message>
         <source>Blocked</source>
         <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>单开口</translation>
+    </message>
+    <message>
+        <source>Corner</source>
+        <translation>角位</translation>
+    </message>
+    <message>
+        <source>Double-sided</source>
+        <translation>双面开口</translation>
+    </message>
+    <message>
+        <source>Peninsula</source>
+        <translation>半岛型</translation>
+    </message>
+    <message>
+        <source>Island</source>
+        <translation>岛型</translation>
+    </message>
+    <message>
+        <source>Closed (no open side)</source>
+        <translation>封闭（无开放面）</translation>
     </message>
     <message>
         <source>Entrance</source>
@@ -1443,6 +2116,224 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Aisle too narrow</source>
+        <translation>通道过窄</translation>
+    </message>
+    <message>
+        <source>Booth cannot be reached</source>
+        <translation>展位无法到达</translation>
+    </message>
+    <message>
+        <source>Booth with no open side</source>
+        <translation>展位无开放面</translation>
+    </message>
+    <message>
+        <source>Booths overlap</source>
+        <translation>展位重叠</translation>
+    </message>
+    <message>
+        <source>Booth outside the site</source>
+        <translation>展位超出场地</translation>
+    </message>
+    <message>
+        <source>Booth number used twice</source>
+        <translation>展位编号重复</translation>
+    </message>
+    <message>
+        <source>Zone cannot be reached</source>
+        <translation>展区无法到达</translation>
+    </message>
+    <message>
+        <source>Zones overlap</source>
+        <translation>展区重叠</translation>
+    </message>
+    <message>
+        <source>Shape that cannot be used</source>
+        <translation>图形无效</translation>
+    </message>
+    <message>
+        <source>Gate off the site boundary</source>
+        <translation>出入口不在场地边界上</translation>
+    </message>
+    <message>
+        <source>No exit</source>
+        <translation>没有出口</translation>
+    </message>
+    <message>
+        <source>Egress too slow</source>
+        <translation>疏散时间过长</translation>
+    </message>
+    <message>
+        <source>Zone too dense</source>
+        <translation>展区密度过高</translation>
+    </message>
+    <message>
+        <source>Zone crowded</source>
+        <translation>展区拥挤</translation>
+    </message>
+    <message>
+        <source>Aisle overloaded</source>
+        <translation>通道超负荷</translation>
+    </message>
+    <message>
+        <source>Exit too narrow</source>
+        <translation>出口过窄</translation>
+    </message>
+    <message>
+        <source>Egress too slow without the widest exit</source>
+        <translation>最宽出口关闭时疏散超时</translation>
+    </message>
+    <message>
+        <source>Exit too far</source>
+        <translation>距出口过远</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingDialog</name>
+    <message>
+        <source>Renumber Booths</source>
+        <translation>展位重新编号</translation>
+    </message>
+    <message>
+        <source>Outside any zone</source>
+        <translation>不在任何展区内</translation>
+    </message>
+    <message>
+        <source>Row by row</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <source>Serpentine</source>
+        <translation>蛇形</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>从左到右</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>从右到左</translation>
+    </message>
+    <message>
+        <source>Top row first</source>
+        <translation>从最上一排开始</translation>
+    </message>
+    <message>
+        <source>Bottom row first</source>
+        <translation>从最下一排开始</translation>
+    </message>
+    <message>
+        <source>One sequence</source>
+        <translation>连续编号</translation>
+    </message>
+    <message>
+        <source>Odd on one side of the aisle, even on the other</source>
+        <translation>通道一侧单号，另一侧双号</translation>
+    </message>
+    <message>
+        <source>Leave a number free at each cross aisle</source>
+        <translation>在每条横向通道处空出一个编号</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>展区：</translation>
+    </message>
+    <message>
+        <source>Renumber:</source>
+        <translation>重新编号：</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>前缀：</translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation>起始编号：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步长：</translation>
+    </message>
+    <message>
+        <source>Digits:</source>
+        <translation>位数：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>顺序：</translation>
+    </message>
+    <message>
+        <source>Along the first row:</source>
+        <translation>第一排方向：</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Sides:</source>
+        <translation>单双号：</translation>
+    </message>
+    <message>
+        <source>all {n} booth in the zone</source>
+        <translation>展区内全部 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>all {n} booths in the zone</source>
+        <translation>展区内全部 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>the {n} selected booth in the zone</source>
+        <translation>展区内选中的 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>the {n} selected booths in the zone</source>
+        <translation>展区内选中的 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>No booths to renumber.</source>
+        <translation>没有可重新编号的展位。</translation>
+    </message>
+    <message>
+        <source>{n} booth: {first} … {last}</source>
+        <translation>{n} 个展位：{first} … {last}</translation>
+    </message>
+    <message>
+        <source>{n} booths: {first} … {last}</source>
+        <translation>{n} 个展位：{first} … {last}</translation>
+    </message>
+    <message>
+        <source>{n} selected booth in another zone keeps its number.</source>
+        <translation>其他展区中选中的 {n} 个展位保留原编号。</translation>
+    </message>
+    <message>
+        <source>{n} selected booths in other zones keep their numbers.</source>
+        <translation>其他展区中选中的 {n} 个展位保留原编号。</translation>
+    </message>
+    <message>
+        <source>Numbers used twice afterwards: {numbers}</source>
+        <translation>编号后将重复的编号：{numbers}</translation>
+    </message>
+    <message>
+        <source>Renumber {n} booth</source>
+        <translation>重新编号 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>Renumber {n} booths</source>
+        <translation>重新编号 {n} 个展位</translation>
+    </message>
+    <message>
+        <source>There are no booths to renumber.</source>
+        <translation>没有需要重新编号的展位。</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>Booth number used twice: {numbers}</source>
+        <translation>展位编号重复：{numbers}</translation>
     </message>
 </context>
 <context>
@@ -1779,30 +2670,6 @@
         <translation>不限</translation>
     </message>
     <message>
-        <source>Closed (no open side)</source>
-        <translation>封闭（无开放面）</translation>
-    </message>
-    <message>
-        <source>Inline</source>
-        <translation>单开口</translation>
-    </message>
-    <message>
-        <source>Corner</source>
-        <translation>角位</translation>
-    </message>
-    <message>
-        <source>Double-sided</source>
-        <translation>双面开口</translation>
-    </message>
-    <message>
-        <source>Peninsula</source>
-        <translation>半岛型</translation>
-    </message>
-    <message>
-        <source>Island</source>
-        <translation>岛型</translation>
-    </message>
-    <message>
         <source>Event and analysis settings</source>
         <translation>活动信息与分析设置</translation>
     </message>
@@ -1875,6 +2742,65 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Exhibitor Import Report</source>
+        <translation>参展商导入报告</translation>
+    </message>
+    <message>
+        <source>{file}: {summary}</source>
+        <translation>{file}：{summary}</translation>
+    </message>
+    <message>
+        <source>Show only rows that were not used in full</source>
+        <translation>仅显示未被完全采用的行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Copy Report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Assigned, in part</source>
+        <translation>已分配（部分）</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Unchanged, in part</source>
+        <translation>未更改（部分）</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>No booth number</source>
+        <translation>无展位编号</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>未匹配</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
         <source>{n:g} km</source>
@@ -1887,6 +2813,84 @@
     <message>
         <source>{n:g} cm</source>
         <translation>{n:g} 厘米</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>Peak visitors of every zone, as a share of the plan&apos;s figures</source>
+        <translation>各展区的高峰游客人数，以平面图设定值的百分比表示</translation>
+    </message>
+    <message>
+        <source>Visitors per zone</source>
+        <translation>各展区游客</translation>
+    </message>
+    <message>
+        <source>Closed gates</source>
+        <translation>关闭的出入口</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Analyse the plan as drawn again</source>
+        <translation>恢复按平面图原样分析</translation>
+    </message>
+    <message>
+        <source>All visitors:</source>
+        <translation>全部游客：</translation>
+    </message>
+    <message>
+        <source>Try a busier day or a closed gate: the analysis uses these figures, the plan itself does not change.</source>
+        <translation>试算客流更大的一天或关闭某个出入口：分析使用这些数值，平面图本身不会改变。</translation>
+    </message>
+    <message>
+        <source>{visitors} visitors at peak in the plan</source>
+        <translation>平面图中的高峰游客人数：{visitors}</translation>
+    </message>
+    <message>
+        <source>{gate} closed</source>
+        <translation>关闭 {gate}</translation>
+    </message>
+    <message>
+        <source>Scenario: {what}</source>
+        <translation>情景：{what}</translation>
+    </message>
+    <message>
+        <source>The analysis uses the plan as drawn.</source>
+        <translation>分析按平面图原样进行。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteImage</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Site Plan Image</source>
+        <translation>导入场地底图</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot Import Image</source>
+        <translation>无法导入图片</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be read as a PNG or JPEG image: {reason}</source>
+        <translation>无法将“{file}”读取为 PNG 或 JPEG 图片：{reason}</translation>
+    </message>
+    <message>
+        <source>Import site plan image</source>
+        <translation>导入场地底图</translation>
+    </message>
+    <message>
+        <source>Remove site plan image</source>
+        <translation>移除场地底图</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +3046,18 @@
         <translation>依次单击展区的各个角点（或拖出矩形）；按 Enter 或双击完成；输入 12.5&lt;30 可绘制精确的边。</translation>
     </message>
     <message>
+        <source>Click two points on the site plan image whose distance you know, type it in metres (40, or 40&lt;90 to turn the line to a bearing) and press Enter.</source>
+        <translation>在场地底图上点击已知距离的两点，输入以米为单位的距离（如 40，或 40&lt;90 使该线转到指定方位），然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>Drag the image: the point you grab lands where you let go, on a corner or edge of the plan (Ctrl: freely); [ and ] turn it.</source>
+        <translation>拖动底图：抓取的点落在松开处，吸附到平面图的角点或边（Ctrl：自由放置）；[ 和 ] 旋转底图。</translation>
+    </message>
+    <message>
+        <source>Click where the walk starts and where it ends: a gate, a booth, an amenity, a zone or any point (Ctrl: exactly there); Esc clears the route.</source>
+        <translation>点击步行的起点和终点：出入口、展位、设施、展区或任意点（Ctrl：精确到该点）；Esc 清除路线。</translation>
+    </message>
+    <message>
         <source>Obstacle:</source>
         <translation>障碍物：</translation>
     </message>
@@ -2092,6 +3108,82 @@
     <message>
         <source> m</source>
         <translation> 米</translation>
+    </message>
+    <message>
+        <source>Rectangle or zone</source>
+        <translation>矩形或展区</translation>
+    </message>
+    <message>
+        <source>Along a line</source>
+        <translation>沿线</translation>
+    </message>
+    <message>
+        <source>Back to back</source>
+        <translation>背靠背</translation>
+    </message>
+    <message>
+        <source>Single rows</source>
+        <translation>单排</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A cross aisle after every this many booths along a row</source>
+        <translation>每排每隔这么多个展位设一条横向通道</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>Direction the rows run, counter-clockwise from east; in a zone, from the zone&apos;s long side (R turns 90°)</source>
+        <translation>展位排的走向，自正东方向逆时针计；在展区内自展区长边起算（按 R 旋转 90°）</translation>
+    </message>
+    <message>
+        <source>Corners</source>
+        <translation>角位</translation>
+    </message>
+    <message>
+        <source>Booths at the ends of rows and beside cross aisles are open there too (corner booths)</source>
+        <translation>排端和横向通道旁的展位在该侧也开放（角位展位）</translation>
+    </message>
+    <message>
+        <source>left of the line</source>
+        <translation>线的左侧</translation>
+    </message>
+    <message>
+        <source>right of the line</source>
+        <translation>线的右侧</translation>
+    </message>
+    <message>
+        <source>Booth width (frontage)</source>
+        <translation>展位宽度（面宽）</translation>
+    </message>
+    <message>
+        <source>Booth depth, front to back</source>
+        <translation>展位进深（从正面到背面）</translation>
+    </message>
+    <message>
+        <source>Clear width of the aisles between rows</source>
+        <translation>排与排之间通道的净宽</translation>
+    </message>
+    <message>
+        <source>aisle</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>cross every</source>
+        <translation>横向通道间隔</translation>
+    </message>
+    <message>
+        <source>Click the points of the line, Enter or double-click places the booths; back to back puts them on both sides.</source>
+        <translation>依次单击线上的各点，按 Enter 或双击放置展位；选择背靠背时线的两侧都放置展位。</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle, or click inside a zone to fill it; R turns the rows 90°.</source>
+        <translation>拖出矩形，或在展区内单击将其填满；按 R 将展位排旋转 90°。</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +3303,154 @@
     <message>
         <source>Point x,y: {typed}▏</source>
         <translation>点 x,y：{typed}▏</translation>
+    </message>
+    <message>
+        <source>{width:.1f} m</source>
+        <translation>{width:.1f} 米</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle for the block, or click inside a zone to fill it.</source>
+        <translation>拖出矩形放置展位阵列，或在展区内单击将其填满。</translation>
+    </message>
+    <message>
+        <source>A line needs at least two points.</source>
+        <translation>线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>No booth fits there.</source>
+        <translation>此处放不下展位。</translation>
+    </message>
+    <message>
+        <source>{n} booth</source>
+        <translation>{n} 个展位</translation>
+    </message>
+    <message>
+        <source>{n} booths</source>
+        <translation>{n} 个展位</translation>
+    </message>
+    <message>
+        <source>gaps {widths}</source>
+        <translation>间隙 {widths}</translation>
+    </message>
+    <message>
+        <source>no gaps</source>
+        <translation>无间隙</translation>
+    </message>
+    <message>
+        <source>{n} row</source>
+        <translation>{n} 排</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} 排</translation>
+    </message>
+    <message>
+        <source>aisles {width:.1f} m</source>
+        <translation>通道 {width:.1f} 米</translation>
+    </message>
+    <message>
+        <source>cross aisles {width:.1f} m</source>
+        <translation>横向通道 {width:.1f} 米</translation>
+    </message>
+    <message>
+        <source>spare {along:.1f} × {across:.1f} m</source>
+        <translation>剩余 {along:.1f} × {across:.1f} 米</translation>
+    </message>
+    <message>
+        <source>{width:.1f} m clear around</source>
+        <translation>四周留空 {width:.1f} 米</translation>
+    </message>
+    <message>
+        <source>{n} gate kept clear</source>
+        <translation>{n} 个出入口前保持畅通</translation>
+    </message>
+    <message>
+        <source>{n} gates kept clear</source>
+        <translation>{n} 个出入口前保持畅通</translation>
+    </message>
+    <message>
+        <source>There is no site plan image: File → Import Site Plan Image…</source>
+        <translation>没有场地底图：请选择“文件 → 导入场地底图…”</translation>
+    </message>
+    <message>
+        <source>The site plan image file was not found: {file}</source>
+        <translation>找不到场地底图文件：{file}</translation>
+    </message>
+    <message>
+        <source>The site plan image is locked: unlock it first.</source>
+        <translation>场地底图已锁定：请先解锁。</translation>
+    </message>
+    <message>
+        <source>The Background image layer is hidden or locked.</source>
+        <translation>“底图”图层已隐藏或锁定。</translation>
+    </message>
+    <message>
+        <source>Click two points on the image whose distance you know, then type it in metres and press Enter.</source>
+        <translation>在图片上单击两个已知距离的点，然后输入该距离（米）并按 Enter。</translation>
+    </message>
+    <message>
+        <source>Type the real distance in metres (40, or 40&lt;90 to also turn the line to 90°) and press Enter.</source>
+        <translation>输入实际距离（米）后按 Enter：例如 40；输入 40&lt;90 还会把这条线转到 90°。</translation>
+    </message>
+    <message>
+        <source>Type the real distance in metres, such as 40 or 40&lt;90.</source>
+        <translation>请输入实际距离（米），例如 40 或 40&lt;90。</translation>
+    </message>
+    <message>
+        <source>Calibrate site plan image</source>
+        <translation>校准场地底图</translation>
+    </message>
+    <message>
+        <source>Calibrated: {scale:.4g} m per pixel.</source>
+        <translation>已校准：每像素 {scale:.4g} 米。</translation>
+    </message>
+    <message>
+        <source>now {length:.2f} m</source>
+        <translation>当前 {length:.2f} 米</translation>
+    </message>
+    <message>
+        <source>now {length:.2f} m; real distance: {typed}▏ m</source>
+        <translation>当前 {length:.2f} 米；实际距离：{typed}▏ 米</translation>
+    </message>
+    <message>
+        <source>Drag the image: the point you grab lands on the corner or edge you let go on (Ctrl: freely); [ and ] turn it.</source>
+        <translation>拖动图片：按住的点会吸附到松开处的角点或边上（按住 Ctrl 可自由移动）；按 [ 和 ] 旋转。</translation>
+    </message>
+    <message>
+        <source>Press on the image to drag it.</source>
+        <translation>在图片上按住鼠标即可拖动。</translation>
+    </message>
+    <message>
+        <source>Move site plan image</source>
+        <translation>移动场地底图</translation>
+    </message>
+    <message>
+        <source>Turn site plan image</source>
+        <translation>旋转场地底图</translation>
+    </message>
+    <message>
+        <source>Route from {start}: click where it ends.</source>
+        <translation>从 {start} 出发的路线：请单击终点。</translation>
+    </message>
+    <message>
+        <source>No walking path from {start} to {end}.</source>
+        <translation>从 {start} 到 {end} 没有步行路线。</translation>
+    </message>
+    <message>
+        <source>no path</source>
+        <translation>无路线</translation>
+    </message>
+    <message>
+        <source>{length}, {time} on foot</source>
+        <translation>{length}，步行 {time}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {walk}</source>
+        <translation>{start} 至 {end}：{walk}</translation>
+    </message>
+    <message>
+        <source>The route&apos;s end was deleted.</source>
+        <translation>路线的终点已被删除。</translation>
     </message>
 </context>
 </TS>

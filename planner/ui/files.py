@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from planner.formats import LayoutFileError, LayoutWriteError, read_layout
 from planner.model.geometry import normalise_polygon
 from planner.model.layout import Layout, Site
+from planner.model.numbering import duplicate_numbers
 from planner.resources import bundled_layout, layouts_dir
 from planner.ui import recent
 from planner.ui.document import Document
+from planner.ui.folders import remember_folder, start_folder
+from planner.ui.site_image import rebase
 
 SUFFIX = ".festival.json"
 BLANK_SITE = (100.0, 60.0)     # a new layout's site, in metres, until its boundary is drawn
@@ -88,11 +91,12 @@ class FileActions(QObject):
     def open(self, path: Path | None = None) -> bool:
         """Open a layout (asking which when ``path`` is None); a file that does not read changes nothing."""
         if path is None:
-            start = str(self.document.path.parent if self.document.path else layouts_dir())
+            start = str(start_folder(self.document.path, layouts_dir()))
             chosen, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open Layout"), start,
                                                     self._filter())
             if not chosen:
                 return False
+            remember_folder(chosen)
             path = Path(chosen)
         try:
             layout = read_layout(path)
@@ -127,17 +131,36 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         stem = (self.document.display_name() or self.tr("Untitled")).replace("/", "-").replace("\\", "-")
-        start = self.document.path or Path.home() / f"{stem}{SUFFIX}"
+        start = self.document.path or start_folder(None) / f"{stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save Layout As"), str(start),
                                                 self._filter())
         if not chosen:
             return False
+        remember_folder(chosen)
         return self._write(with_suffix(Path(chosen)))
 
+    def duplicates_accepted(self) -> bool:
+        """True when no two booths share a number, or the organiser chose to save them anyway."""
+        duplicates = duplicate_numbers(self.document.layout.booths)
+        if not duplicates:
+            return True
+        names = sorted(duplicates, key=lambda n: (len(n), n))
+        shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
+        answer = QMessageBox.warning(
+            self.parent_widget, self.tr("Duplicate Booth Numbers"),
+            self.tr("Some booth numbers are used more than once: {numbers}. Save anyway?").format(
+                numbers=shown),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
     def _write(self, path: Path) -> bool:
+        if not self.duplicates_accepted():
+            return False
+        restore_image_path = rebase(self.document, path.parent)   # the site plan image, from the new folder
         try:
             self.document.save(path)
         except LayoutWriteError as exc:
+            restore_image_path()
             QMessageBox.critical(self.parent_widget, self.tr("Cannot Save Layout"), str(exc))
             return False
         recent.remember(path)

@@ -21,6 +21,9 @@ from planner.model.layout import Change, Layout
 from planner.render.geometry import to_scene
 from planner.ui import autosave, recent
 from planner.ui.actions import ACTIONS, MENUS, build_actions, translate
+from planner.ui.analysis import LiveAnalysis
+from planner.ui.booth_numbers import DuplicateWatch
+from planner.ui.canvas.analysis_overlays import connect_window
 from planner.ui.canvas.host import CanvasHost
 from planner.ui.canvas.scene import FloorScene
 from planner.ui.canvas.view import FloorView
@@ -28,10 +31,14 @@ from planner.ui.document import Document
 from planner.ui.editing import Editing
 from planner.ui.files import FileActions
 from planner.ui.icons import APP_ICON, icon
+from planner.ui.panels.background_panel import BackgroundPanel
+from planner.ui.panels.booth_table import BoothTablePanel
+from planner.ui.panels.findings import add_analysis_panels
 from planner.ui.panels.layers import LayersPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.tool_options import ToolOptions
 from planner.ui.selection import Selection
+from planner.ui.site_image import SiteImage
 from planner.ui.status import StatusBar
 
 APP_NAME = "Festival Floor Planner"
@@ -71,14 +78,19 @@ class MainWindow(QMainWindow):
         self.view.set_host(self.host)
         self.editing = Editing(self.host, self)
         self.files = FileActions(self, self.document, lambda lay, p: open_window(lay, p))
+        self.site_image = SiteImage(self, self.document, self.host, self.view)
         self.autosaver = autosave.Autosaver(self.document, autosave_ms, self)
+        self.duplicate_watch = DuplicateWatch(self.document, lambda text: self._message(text))
+        self.analysis = LiveAnalysis(self.document, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.status.follow(self.document)       # booths per status, after every edit and undo
         self.actions = build_actions(self)
         self._build_docks()
         self._build_menus()
         self._build_toolbars()
         self._wire()
+        self.overlays = connect_window(self)        # the analysis drawn over the plan
         self._followed: Layout | None = None
         self._follow(layout)
         self._update_title()
@@ -108,11 +120,21 @@ class MainWindow(QMainWindow):
             "properties": self._dock("properties_dock", self.tr("Properties"), self.properties, right),
             "layers": self._dock("layers_dock", self.tr("Layers"), self.layers_panel, right),
             "history": self._dock("history_dock", self.tr("History"), self.history, right),
+            "site_image": self._dock("site_image_dock", self.tr("Site Plan Image"),
+                                     BackgroundPanel(self.site_image), right),
         }
         self.tabifyDockWidget(self.docks["layers"], self.docks["history"])
+        self.tabifyDockWidget(self.docks["history"], self.docks["site_image"])
         self.docks["layers"].raise_()
         self.resizeDocks([self.docks["properties"], self.docks["layers"]], [560, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["properties"]], [330], Qt.Orientation.Horizontal)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)      # the right docks keep their full height
+        self.booth_table = BoothTablePanel(self.document, self.selection, self.view)
+        self.booth_table.message_posted.connect(self._message)
+        self.docks["booths"] = self._dock("booths_dock", self.tr("Booths"), self.booth_table,
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.resizeDocks([self.docks["booths"]], [220], Qt.Orientation.Vertical)
+        add_analysis_panels(self)
 
     def _build_menus(self) -> None:
         self.menus = {key: self.menuBar().addMenu(translate(text)) for key, text in MENUS}
@@ -284,15 +306,32 @@ class MainWindow(QMainWindow):
     def set_snapping(self, on: bool) -> None:
         self.host.snapper.enabled = on
 
+    def set_booth_colours(self, mode: str) -> None:
+        """Colour the booths by "status" or by "zone"; the key in the corner follows."""
+        self.scene.set_booth_fill(mode)
+
+    def show_legend(self, shown: bool) -> None:
+        self.view.set_legend_visible(shown)
+
     def quit_all(self) -> None:
         for window in [self, *[w for w in _windows if w is not self]]:
             if not window.close():
                 return
 
+    def renumber(self) -> bool:
+        from planner.ui.numbering_dialog import renumber_booths
+
+        return renumber_booths(self)
+
     def show_preferences(self) -> None:
         from planner.ui.preferences import PreferencesDialog
 
         PreferencesDialog(self).exec()
+
+    def import_exhibitors(self, path: Path | None = None) -> object:
+        from planner.ui.import_exhibitors import start_import
+
+        return start_import(self, path)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -340,6 +379,10 @@ class MainWindow(QMainWindow):
         self.autosaver.timer.stop()
         self.host.detach()
         self.properties.detach()
+        self.duplicate_watch.detach()
+        self.analysis.detach()
+        self.scenarios.detach()
+        self.docks["site_image"].widget().detach()
         self.scene.detach()
         if self._followed is not None:
             self._followed.unsubscribe(self._on_change)

@@ -168,6 +168,13 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.selection_label)
         self.addPermanentWidget(self.position_label)
         self.addPermanentWidget(self.zoom_label)
+        # A long name under the cursor or in the selection is clipped: it must never make the
+        # status bar, and so the window, wider in the middle of a drag.
+        self.object_label.setMinimumWidth(1)
+        self.selection_label.setMinimumWidth(1)
+        # A message (a tool's result, a warning) needs the room more than the counts, which stay
+        # in the booth table and the legend: they step aside until the message has gone.
+        self.messageChanged.connect(lambda text: self.booth_counts.setVisible(not text))
 
     # -- booths per status ------------------------------------------------------------------
     def follow(self, document) -> None:

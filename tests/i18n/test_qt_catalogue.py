@@ -30,11 +30,17 @@ CHINESE_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 
 # The folders of planner/ whose Qt strings must all be translated: the sheets and the editor.
 QT_SOURCES = ("export", "render", "ui")
-# Messages whose Chinese is written exactly as the English (no Chinese character to look for).
-SAME_IN_CHINESE = {("MainWindow", "{name}[*] – {app}"), ("ExportDialog", " dpi")}
+# Messages whose Chinese has no Chinese character to look for: placeholders, symbols and HTML only.
+SAME_IN_CHINESE = {("MainWindow", "{name}[*] – {app}"), ("ExportDialog", " dpi"), ("ToolOptions", "°"),
+                   ("AnalysisOverlays", "{width} < {limit}"), ("BackgroundPanel", "<b>{name}</b>"),
+                   ("BackgroundPanel", "{percent} %"), ("BoothCounts", "{status} {n:,}"),
+                   ("ImportDialog", "{heading} → {field}")}
 # The editor's contexts, each of which must reach the catalogue.
-UI_CONTEXTS = {"Actions", "Editing", "ExportDialog", "FileActions", "Fonts", "Layers", "LayersPanel", "MainWindow",
-               "PreferencesDialog", "Properties", "ScaleBar", "Status", "StatusBar", "ToolOptions", "Tools"}
+UI_CONTEXTS = {"Actions", "AnalysisOverlays", "AnalysisStatus", "BackgroundPanel", "BoothCounts", "BoothTable",
+               "BoothTablePanel", "Editing", "ExportDialog", "FileActions", "FindingsPanel", "Fonts", "ImportDialog",
+               "ImportExhibitors", "Layers", "LayersPanel", "Legend", "LiveAnalysis", "MainWindow", "NumberingDialog",
+               "Numbers", "PreferencesDialog", "Properties", "ReportDialog", "ScaleBar", "ScenariosPanel",
+               "SiteImage", "Status", "StatusBar", "ToolOptions", "Tools"}
 # Qt's own contexts, for the words of Qt's dialogs its catalogue lacks (planner/ui/qt_words.py).
 QT_GAP_CONTEXTS = {"QFileDialog", "QAbstractFileIconProvider"}
 ACCELERATOR = re.compile(r"&(?!&)(\w)")
@@ -110,6 +116,64 @@ def test_lupdate_finds_every_qt_string(regenerated):
     assert {("Actions", "&File"), ("Actions", "Pre&ferences…"), ("Properties", " m"),
             ("PreferencesDialog", "&Language:"), ("Fonts", "Missing Fonts")} <= messages
     assert sum(1 for ctx, _ in messages if ctx in UI_CONTEXTS | {"Names"}) > 400   # the editor shows the shared names too
+
+
+def translate_wrappers() -> dict[str, set[str]]:
+    """Functions that pass their argument to translate() under a fixed context: name → contexts.
+
+    ``def translate(text): return QCoreApplication.translate("Legend", text)`` hides a literal
+    ``translate("Booths by status")`` from lupdate unless the literal is also marked elsewhere.
+    """
+    wrappers: dict[str, set[str]] = {}
+    for path in source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                     for target in node.targets if isinstance(target, ast.Name)}
+        for fn in tree.body:
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            params = {a.arg for a in fn.args.args}
+            for node in ast.walk(fn):
+                if (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "translate"
+                        and len(node.args) >= 2 and isinstance(node.args[1], ast.Name) and node.args[1].id in params):
+                    context = node.args[0]
+                    name = (context.value if isinstance(context, ast.Constant)
+                            else constants.get(getattr(context, "id", "")))
+                    if isinstance(name, str):
+                        wrappers.setdefault(fn.name, set()).add(name)
+    return wrappers
+
+
+def test_no_literal_hides_from_lupdate_behind_a_wrapper(regenerated):
+    """A literal passed to a one-argument translate wrapper must reach the catalogue some other way."""
+    messages = {(ctx, source) for ctx, source, _, _ in regenerated}
+    wrappers = translate_wrappers()
+    assert "Actions" in wrappers.get("translate", set())     # planner/ui/actions.py's, at least
+    hidden = []
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                continue
+            contexts = wrappers.get(node.func.id, set())
+            if contexts and not any((ctx, node.args[0].value) in messages for ctx in contexts):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value!r}")
+    assert not hidden, ("lupdate cannot see these (write QCoreApplication.translate(context, text)):\n"
+                        + "\n".join(hidden))
+
+
+def test_the_editor_does_not_use_the_core_catalogue():
+    """planner.i18n's tr()/ntr() in planner/ui would look in core_zh_CN.json, whose extractor skips the editor:
+    such a message is never collected, so it stays English. The editor translates through Qt."""
+    offenders = []
+    for path in extract.qt_files(PLANNER, ("ui",)):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "planner.i18n":
+                core = {alias.name for alias in node.names} & set(extract.CORE_FUNCTIONS)
+                if core:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {sorted(core)}")
+    assert not offenders, offenders
 
 
 def test_every_qt_string_has_a_finished_chinese_translation(regenerated):

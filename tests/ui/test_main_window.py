@@ -27,16 +27,19 @@ def test_menus_hold_every_action_with_its_shortcut(window):
     menus = {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions() if not a.isSeparator()]
              for m in (a.menu() for a in window.menuBar().actions())}
     assert menus["File"] == ["New", "New from West Lake Template", "New Window", "Open…", "Open Recent",
-                             "Save", "Save As…", "Export…", "Close Window", "Quit"]
+                             "Save", "Save As…", "Import Site Plan Image…", "Import Exhibitors…", "Export…", "Close Window", "Quit"]
     assert menus["Edit"][:2] == ["Undo", "Redo"]
     assert menus["Arrange"][0] == "Align West Edges" and len(menus["Arrange"]) == 12
     assert menus["Arrange"][-4:] == ["Bring to Front", "Bring Forward", "Send Backward", "Send to Back"]
     assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All", "Rotate 90° Clockwise",
             "Rotate 15° Counter-clockwise", "Lock", "Unlock"} <= set(menus["Edit"])
     assert menus["View"][:4] == ["Zoom In", "Zoom Out", "Fit to Window", "Zoom to 1:500"]
-    assert {"Properties", "Layers", "History"} <= set(menus["View"])
+    assert {"Properties", "Layers", "History", "Booths", "Findings", "Analysis", "Site Plan Image",
+            "Analyse While Editing", "Re-run Analysis", "Colour Booths by Status", "Colour Booths by Zone",
+            "Show Booth Legend"} <= set(menus["View"])
     assert menus["Tools"] == ["Select", "Edit Points", "Draw Site Boundary", "Draw Obstacle", "Draw Zone",
-                              "Place Gate", "Place Amenity", "Place Booth"]
+                              "Place Gate", "Place Amenity", "Place Booth", "Booth Block", "Walking Route",
+                              "Calibrate Site Plan Image", "Move Site Plan Image"]
     assert menus["Help"] == ["About Festival Floor Planner"]
     shortcuts = {name: [s.toString() for s in action.shortcuts()] for name, action in window.actions.items()}
     assert shortcuts["open"] == ["Ctrl+O"]

@@ -162,3 +162,13 @@ def test_zone_key_leaves_out_empty_zones_and_counts_blocked_and_outside_booths()
     assert entries[0].colour.name() == QColor("#3366cc").lighter(150).name()
     assert entries[2].colour is None and "2" in entries[2].label               # outside any zone, by status
     assert len(entries) == 3
+
+
+def test_a_message_gets_the_room_of_the_booth_counts(window, qtbot):
+    status = window.status
+    assert status.booth_counts.isVisible()
+    message = "Walking route from Gate N1 to FOD-036: 412.6 m, 5 min 44 s at 1.2 m/s"
+    status.showMessage(message)
+    assert not status.booth_counts.isVisible()
+    status.clearMessage()
+    assert status.booth_counts.isVisible()

@@ -105,7 +105,9 @@ def test_space_and_left_drag_pans(window, qtbot):
 def test_cursor_signal_is_in_model_metres(window, qtbot):
     view = window.view
     view.set_zoom(20.0)
+    view.centerOn(to_scene(30.0, 25.0))     # wherever the docks leave the view, the point is in it
     target = view.mapFromScene(to_scene(30.0, 25.0))
+    assert view.viewport().rect().contains(target)
     with qtbot.waitSignal(view.cursor_moved, timeout=10000) as blocker:
         qtbot.mouseMove(view.viewport(), target)
     x, y = blocker.args

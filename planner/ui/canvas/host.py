@@ -18,6 +18,9 @@ from planner.ui.canvas.tools import (
     AmenityTool, BoothTool, DrawPolygonTool, GateTool, SelectTool, Tool, VertexTool,
 )
 from planner.ui.canvas.tools.base import translate
+from planner.ui.canvas.tools.block import BlockTool
+from planner.ui.canvas.tools.calibrate import CalibrateTool, MoveImageTool
+from planner.ui.canvas.tools.route import RouteTool
 from planner.ui.canvas.tools.snapping import Snapper
 from planner.ui.document import Document
 from planner.ui.selection import Selection
@@ -25,7 +28,8 @@ from planner.ui.selection import Selection
 GRID_MIN_PX = 12.0     # grid lines at least this far apart on screen
 NUDGE_M = 0.1          # an arrow key moves the selection this far ...
 NUDGE_BIG_M = 1.0      # ... or this far with Shift
-TOOL_NAMES = ("select", "vertices", "draw_site", "draw_obstacle", "draw_zone", "gate", "amenity", "booth")
+TOOL_NAMES = ("select", "vertices", "draw_site", "draw_obstacle", "draw_zone", "gate", "amenity", "booth",
+              "block", "calibrate", "move_image", "route")
 
 
 class CanvasHost(QObject):
@@ -49,6 +53,10 @@ class CanvasHost(QObject):
             "gate": GateTool(self),
             "amenity": AmenityTool(self),
             "booth": BoothTool(self),
+            "block": BlockTool(self),
+            "calibrate": CalibrateTool(self),
+            "move_image": MoveImageTool(self),
+            "route": RouteTool(self),
         }
         self.tool: Tool = self.tools["select"]
         self._followed: Layout | None = None
