@@ -39,6 +39,7 @@ from planner.export.options import (
 )
 from planner.formats import dumps_layout
 from planner.model.layout import Layout
+from planner.solver.live import Scenario
 from planner.ui.folders import remember_folder, start_folder
 
 FORMATS = ("pdf", "png", "svg", "csv", "geojson")
@@ -59,6 +60,7 @@ class SharedAnalysis:
         self.done = False
         self.report = None
         self.error: Exception | None = None
+        self.settled = threading.Event()     # done, or nobody else is going to bring the report
 
     def get(self):
         """The report (None when the analysis failed); waits while another thread works it out."""
@@ -71,8 +73,18 @@ class SharedAnalysis:
                 except Exception as exc:  # noqa: BLE001 - the export says what is missing
                     self.error = exc
                 self.done = True
+        self.settled.set()
         return self.report
 
+    def take(self, report) -> None:
+        """The report of this very layout state, worked out elsewhere (the editor's live analysis)."""
+        with self._lock:
+            if not self.done:
+                self.report, self.done = report, True
+        self.settled.set()
+
+
+LIVE_WAIT_S = 120.0          # how long an export waits for the live analysis before doing it itself
 
 _analyses: dict[str, SharedAnalysis] = {}
 _KEEP_ANALYSES = 4
@@ -138,7 +150,7 @@ class ExportDialog(QDialog):
     busy_changed = Signal(bool)
 
     def __init__(self, layout: Layout, path: Path | None = None, *, modified: bool = False,
-                 name: str = "", parent: QWidget | None = None) -> None:
+                 name: str = "", parent: QWidget | None = None, live=None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export"))
@@ -148,6 +160,10 @@ class ExportDialog(QDialog):
         self.document_path = path
         self.name = name
         self.analysis = shared_analysis(self.layout_copy)
+        # The editor's live analysis (a LiveAnalysis, or None) already works on this layout in
+        # its own process: its report is taken rather than analysing again here, where the
+        # work would hold the interpreter the window needs.
+        self.live = live
         self.result: ExportResult | None = None
         self.error = ""
         self.preview_image = QImage()
@@ -157,6 +173,7 @@ class ExportDialog(QDialog):
         self._book_error = ""
         self._busy = False
         self._analysis_relay: _Relay | None = None
+        self._waiting_for_live = False
         self._export_relay: _Relay | None = None
         self._path_confirmed = False
         self._sheets_by_format: dict[str, str] = {}
@@ -545,11 +562,44 @@ class ExportDialog(QDialog):
         self._start_analysis()
         return None
 
+    def _live_can_answer(self) -> bool:
+        """The live analysis follows this layout unchanged, without a "what if" scenario."""
+        live = self.live
+        return (live is not None and live.enabled and live.scenario == Scenario()
+                and live.failed_generation != live.generation)
+
+    def _take_live(self, generation: int, result) -> None:
+        live = self.live
+        if live is None or generation != live.generation or self.analysis.done:
+            return
+        if self._waiting_for_live:
+            self._waiting_for_live = False
+            live.finished.disconnect(self._take_live)
+        self.analysis.take(result.report)
+        self._analysis_done(result.report)
+
     def _start_analysis(self) -> None:
         if self._analysis_relay is not None:
             return
+        if self._live_can_answer():
+            live = self.live
+            if live.current:
+                self._take_live(live.generation, live.result)
+                return
+            if not self._waiting_for_live:
+                self._waiting_for_live = True
+                live.finished.connect(self._take_live)
+                live.failed.connect(lambda _error: self._live_failed())
+            return
         analysis = self.analysis
         self._analysis_relay = run_in_pool(lambda _progress: analysis.get(), finished=self._analysis_done)
+
+    def _live_failed(self) -> None:
+        """The live analysis could not finish: the dialog works the report out itself."""
+        self.live = None
+        self.analysis.settled.set()
+        if not self.analysis.done:
+            self._start_analysis()
 
     def _analysis_done(self, _report: object) -> None:
         self._book_key = None                 # the safety view and the page count now know the analysis
@@ -709,6 +759,7 @@ class ExportDialog(QDialog):
         options = self.options()
         layout, source, analysis = self.layout_copy, self.source, self.analysis
         needs_analysis = self.needs_analysis()
+        live_coming = needs_analysis and self._waiting_for_live and self.live is not None
         self._remember(target)
         self.error = ""
         self.result = None
@@ -725,6 +776,8 @@ class ExportDialog(QDialog):
             if needs_analysis:
                 if not analysis.done:
                     progress(analysing)
+                if live_coming:            # the editor's worker is on it: wait rather than analyse twice
+                    analysis.settled.wait(LIVE_WAIT_S)
                 report = analysis.get()
             progress(drawing if is_map else writing)
             return export_layout(layout, target, options, source=source, report=report)

@@ -178,7 +178,7 @@ class FileActions(QObject):
             return
         doc = self.document
         dialog = ExportDialog(doc.layout, doc.path, modified=doc.modified, name=doc.display_name(),
-                              parent=self.parent_widget)
+                              parent=self.parent_widget, live=getattr(self.parent_widget, "analysis", None))
         dialog.exported.connect(lambda result: self.message_posted.emit(dialog.status_label.text()))
         dialog.finished.connect(lambda _code: self._export_closed(dialog))
         self.export_dialog = dialog

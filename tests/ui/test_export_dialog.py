@@ -236,3 +236,65 @@ def test_browse_sets_the_file_and_its_format(window, qtbot, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), "")))
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.format == "csv" and dialog.target() == chosen
+
+
+def _count_in_process_analyses(monkeypatch) -> list[int]:
+    import planner.solver
+
+    calls: list[int] = []
+    real = planner.solver.analyse
+
+    def counting(layout):
+        calls.append(1)
+        return real(layout)
+
+    monkeypatch.setattr(planner.solver, "analyse", counting)
+    return calls
+
+
+def test_the_export_takes_the_report_of_the_live_analysis_instead_of_analysing_again(
+        qtbot, tmp_path, fresh_analyses, monkeypatch):
+    from tests.ui.test_live_analysis import wait_current
+
+    calls = _count_in_process_analyses(monkeypatch)
+    lay = read_layout(bundled_layout("examples/small-market.festival.json"))
+    win = MainWindow(lay, None)
+    qtbot.addWidget(win)
+    win.show()
+    live = wait_current(qtbot, win)
+    dialog = open_dialog(win, qtbot)
+    assert dialog.analysis.done and dialog.analysis.report is live.report
+    export(dialog, qtbot, tmp_path / "market.pdf")
+    assert dialog.result is not None and "analysis" in dialog.result.page_kinds
+    assert calls == []                         # the window's worker process did the analysis
+
+
+def test_an_export_opened_before_the_live_report_waits_for_it(qtbot, tmp_path, fresh_analyses, monkeypatch):
+    calls = _count_in_process_analyses(monkeypatch)
+    lay = read_layout(bundled_layout("examples/small-market.festival.json"))
+    win = MainWindow(lay, None)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = open_dialog(win, qtbot)            # at once: the live analysis has not answered yet
+    assert not win.analysis.current
+    export(dialog, qtbot, tmp_path / "market.pdf")
+    assert dialog.result is not None and "analysis" in dialog.result.page_kinds
+    assert dialog.analysis.report is win.analysis.result.report
+    assert calls == []
+
+
+def test_an_export_under_a_scenario_analyses_the_layout_itself(qtbot, tmp_path, fresh_analyses, monkeypatch):
+    from planner.solver.live import Scenario
+    from tests.ui.test_live_analysis import wait_current
+
+    calls = _count_in_process_analyses(monkeypatch)
+    lay = read_layout(bundled_layout("examples/small-market.festival.json"))
+    win = MainWindow(lay, None)
+    qtbot.addWidget(win)
+    win.show()
+    win.analysis.set_scenario(Scenario(visitors_percent=200.0))
+    wait_current(qtbot, win)
+    dialog = open_dialog(win, qtbot)
+    export(dialog, qtbot, tmp_path / "market.pdf")
+    assert "analysis" in dialog.result.page_kinds
+    assert calls == [1]                         # the booth map shows the layout, not the "what if"
