@@ -272,12 +272,19 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from planner.export import ExportError, ExportOptions, export_layout
-    from planner.export.options import LIST_FORMATS, output_format
+    from planner.export.options import LIST_FORMATS, format_scale, output_format
 
     layout = _load(args.layout)
     options = ExportOptions(paper=args.paper, orientation=args.orientation, scale=args.scale,
                             sheets=args.sheets, view=args.view, dpi=args.dpi,
                             exhibitor_index=args.exhibitor_index)
+    fmt = output_format(args.output.suffix)
+    if args.scale is not None and fmt not in (None, *LIST_FORMATS) and options.sheets_for(fmt) == "overview":
+        # SPEC §3: the overview always fits its sheet; --scale is the zone sheets' scale. Ignoring it
+        # silently would hand over a map at another scale than the one asked for.
+        raise UsageError(tr("--scale {scale} sets the scale of the zone sheets, but {file} gets only the "
+                            "overview, which always fits its sheet; add --sheets zones, tiles or all, or "
+                            "leave out --scale.", scale=format_scale(args.scale), file=args.output.name))
     try:
         result = export_layout(layout, args.output, options, source=args.layout)
     except ExportError as exc:

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from planner import __version__
@@ -31,8 +31,8 @@ from planner.export.views import Bottleneck, ExitMark, make_view, safety_marks
 from planner.i18n import format_dates
 from planner.model.layout import Layout
 from planner.render.graphics import gate_label_rect
-from planner.render.painter import LayoutGraphics, amenity_size, gate_label_height, layout_graphics
-from planner.render.text import label_rect
+from planner.render.labels import RectIndex, place_labels
+from planner.render.painter import LayoutGraphics, gate_label_height, layout_graphics
 from planner.render.style import DEFAULT_SHEET_STYLE, DEFAULT_STYLE, SheetStyle, Style
 from planner.solver.report import Report
 
@@ -126,26 +126,21 @@ class Book:
         """The view's graphics as a sheet at 1:``scale`` draws them.
 
         Detail sheets name their zone in the title block, so the zones' big names
-        (which the frame would cut) are left off; and an amenity's name that
-        would lie over a booth is left off (its badge stays, the legend names
-        it), so no booth number is hidden under "Extinguisher · 灭火器 1".
+        (which the frame would cut) are left off. Names give way as on the canvas
+        (``labels.place_labels``): an amenity's name that would lie over a booth
+        moves beside its badge or is left off (the badge stays, the legend names
+        it), so no booth number is hidden under "Extinguisher · 灭火器 1"; a gate's
+        name that would run into another's is left off.
         """
         key = (scale, overview)
         if key not in self._at_scale:
             graphics = self.graphics if overview else replace(self.graphics, zone_labels=[])
-            s = pt_per_metre(scale)
-            booths = [b.bounds for b in graphics.booths]
-            amenities = []
-            for a in graphics.amenities:
-                if a.label is not None:
-                    r = amenity_size(self.style, s) / 2
-                    h = min(a.label.height_m, self.style.amenity_label_max_px / s)
-                    centre = QPointF(a.pos.x(), a.pos.y() + r + h * 0.8)
-                    rect = label_rect(a.label.text, centre, h)
-                    if h * s >= self.style.amenity_label_min_px and any(rect.intersects(b) for b in booths):
-                        a = replace(a, label=None)
-                amenities.append(a)
-            self._at_scale[key] = replace(graphics, amenities=amenities)
+            plan = place_labels(RectIndex(b.bounds for b in graphics.booths), graphics.gates,
+                                graphics.amenities, self.style, pt_per_metre(scale))
+            gates = [gate if shown else replace(gate, label=None) for gate, shown in zip(graphics.gates, plan.gates)]
+            amenities = [replace(a, label_spot=spot) if spot is not None else replace(a, label=None)
+                         for a, spot in zip(graphics.amenities, plan.amenities)]
+            self._at_scale[key] = replace(graphics, gates=gates, amenities=amenities)
         return self._at_scale[key]
 
     # -- sizes and numbering ------------------------------------------------------------

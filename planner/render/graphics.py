@@ -118,6 +118,7 @@ class AmenityGraphic:
     colour: QColor
     label: Label | None
     bounds: QRectF
+    label_spot: int = 0      # where the name goes (``labels.amenity_label_at``): below the badge, unless moved
 
 
 def _inside_point(shape: shapely.Geometry) -> tuple[float, float] | None:
@@ -365,9 +366,11 @@ def amenity_graphic(amenity: Amenity, style: Style) -> AmenityGraphic:
     bounds = QRectF(pos.x() - half, pos.y() - half, 2 * half, 2 * half)
     label = None
     if amenity.name:
-        # Centred on the amenity; the painter moves it below the badge, whose size follows the zoom.
+        # Centred on the amenity; the painter moves it below the badge, whose size follows the zoom,
+        # or above it, or beside it, off the booths (``labels.place_labels``): bound every place.
         h = style.amenity_label_m
         label = Label(amenity.name, pos, h, qcolor(style.amenity_colour(amenity.kind)).darker(130))
-        rect = label_rect(amenity.name, QPointF(pos.x(), pos.y() + half + h), h)
-        bounds = bounds.united(rect.adjusted(-h, -h, h, h))
+        w = text_width(amenity.name, h)
+        bounds = bounds.united(QRectF(pos.x() - half - w - 2 * h, pos.y() - half - 2 * h,
+                                      2 * (half + w + 2 * h), 2 * (half + 2 * h)))
     return AmenityGraphic(amenity.kind, pos, qcolor(style.amenity_colour(amenity.kind)), label, bounds)

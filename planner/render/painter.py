@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from planner.model.layout import Layout
 from planner.render import graphics as g
 from planner.render.geometry import device_scale
+from planner.render.labels import amenity_label_at, amenity_size, gate_label_height
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.render.symbols import badge_path, symbol_path
 from planner.render.text import draw_label, label_font, text_origin
@@ -208,12 +209,6 @@ def paint_gate(painter: QPainter, gate: g.GateGraphic, style: Style = DEFAULT_ST
             _label(painter, g.Label(line, at, h, label.colour, label.bold), style)
 
 
-def gate_label_height(style: Style, scale: float) -> float:
-    """A gate name's height in metres: its ground size, held legible on an overview and quiet up close."""
-    height = min(max(style.gate_label_m, style.gate_label_min_px / scale), style.gate_label_max_m)
-    return min(height, style.gate_label_max_px / scale)
-
-
 def _flame(centre: QPointF, size: float) -> QPainterPath:
     """A small flame: the booth cooks with open flame or gas."""
     x, y, s = centre.x(), centre.y(), size / 2
@@ -379,15 +374,13 @@ def booth_detail_from(booth: g.BoothGraphic, style: Style, labels: bool = True) 
     return min(scales) if scales else math.inf
 
 
-def amenity_size(style: Style, scale: float) -> float:
-    """Badge diameter in metres: its ground size, held between a legible and a quiet size on screen."""
-    size = min(max(style.amenity_m, style.amenity_min_px / scale), style.amenity_max_m)
-    return min(size, style.amenity_max_px / scale)
-
-
 def paint_amenity(painter: QPainter, amenity: g.AmenityGraphic, style: Style = DEFAULT_STYLE,
-                  labels: bool = True) -> None:
-    """A badge with a white symbol (cross, WC, i, extinguisher …) and the name below."""
+                  labels: bool = True, spot: int | None = None) -> None:
+    """A badge with a white symbol (cross, WC, i, extinguisher …) and its name.
+
+    The name goes in ``spot`` (``labels.amenity_label_at``), by default the
+    graphic's own: below the badge, unless ``labels.place_labels`` moved it off a booth.
+    """
     scale = _scale(painter)
     r = amenity_size(style, scale) / 2
     painter.save()
@@ -401,12 +394,10 @@ def paint_amenity(painter: QPainter, amenity: g.AmenityGraphic, style: Style = D
     painter.setBrush(QColor("#ffffff"))
     painter.drawPath(symbol_path(amenity.kind))
     painter.restore()
-    if labels and amenity.label is not None:
-        label = amenity.label
-        h = min(label.height_m, style.amenity_label_max_px / scale)
-        below = g.Label(label.text, QPointF(label.pos.x(), label.pos.y() + r + h * 0.8), h,
-                        label.colour, label.bold)
-        _label(painter, below, style, min_px=style.amenity_label_min_px)
+    if labels:
+        label = amenity_label_at(amenity, style, scale, amenity.label_spot if spot is None else spot)
+        if label is not None:
+            _label(painter, label, style, min_px=style.amenity_label_min_px)
 
 
 # -- the whole layout ----------------------------------------------------------------

@@ -248,3 +248,22 @@ def test_typing_on_a_row_edits_it_instead_of_choosing_a_tool(lake, qtbot):
     assert lake.host.tool.name == "select" and editor.text() == "Bamboo"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: booth.exhibitor == "Bamboo")
+
+
+def test_a_large_selection_brings_its_first_row_into_sight(lake, qtbot):
+    """Select All with a zone filter on: the table shows the start of the selection, not its end."""
+    panel, table = lake.booth_table, lake.booth_table.table
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("anime"))
+    for descending in (False, True):
+        lake.selection.clear()
+        table.scrollToBottom()
+        if descending:
+            panel.proxy.sort(NUMBER, Qt.SortOrder.DescendingOrder)
+        lake.view.setFocus()
+        qtbot.keyClick(lake.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        rows = sorted(i.row() for i in table.selectionModel().selectedRows())
+        assert len(rows) == panel.proxy.rowCount() > table.viewport().height() // table.rowHeight(0) + 1
+        assert table.rowAt(0) == rows[0] == 0
+        numbers = shown(panel, NUMBER)
+        first = sorted((n for n in numbers), key=number_order, reverse=descending)[0]
+        assert table.indexAt(QPoint(5, 2)).siblingAtColumn(NUMBER).data() == first

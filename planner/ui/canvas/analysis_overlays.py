@@ -7,7 +7,10 @@ nearest exit (a heat map) and the paths between gates and zones. All are
 painted from one ``OverlayData`` (planner.solver.overlay_data), which the
 analysis worker sends right after each report; none reads the model while
 painting. Lines are cosmetic and labels are drawn in screen pixels, so both
-stay readable at any zoom.
+stay readable at any zoom. Each item only says what its labels are
+(``label_specs``): the scene's one labels item (``overlay_labels``) draws
+those of every layer above the booths and the selection, off each other and
+inside the view.
 """
 
 from __future__ import annotations
@@ -16,16 +19,19 @@ import math
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from planner.render.geometry import device_scale, ring_polygon, scene_point
 from planner.render.style import DEFAULT_STYLE, qcolor
 from planner.solver.overlay_data import OverlayData
+from planner.ui.canvas.overlay_labels import LABEL_PX, Labels, LabelSpec, label_metrics, labels_item, update_labels
+
+__all__ = ["LABEL_PX", "Labels", "LabelSpec"]     # kept here for the overlays drawn from the grid
 
 CONTEXT = "AnalysisOverlays"
 Z_HEAT, Z_CATCHMENT, Z_SERVICE, Z_PATHS, Z_BOTTLENECK, Z_NARROW = 15, 15.5, 16, 45, 70, 71
-Z_CAPTIONS = 75           # labels of the fills above: over booths, gates and zone names
+Z_CAPTIONS = 75           # marks of the fills above drawn over booths, gates and zone names (labels: overlay_labels)
 Z_DIMENSIONS = 950        # live clearances while dragging: over the selection, under the tool preview
 
 NARROW = "#d7191c"
@@ -39,7 +45,6 @@ HEAT_RAMP = ((0.0, (26, 152, 80)), (0.35, (145, 207, 96)), (0.6, (254, 224, 139)
 HEAT_ALPHA = 150
 CATCHMENT_ALPHA = 80
 SERVICE_ALPHA = 110
-LABEL_PX = 11
 PATH_LABEL_PX = 320        # a path is labelled when at least this long on screen
 PAD_M = 60.0               # labels drawn in pixels may reach this far beyond the geometry
 
@@ -71,45 +76,12 @@ def cosmetic(colour: QColor | str, width_px: float, style: Qt.PenStyle = Qt.PenS
     return pen
 
 
-class Labels:
-    """Labels in screen pixels, skipping any that would cover one already drawn."""
-
-    def __init__(self, painter: QPainter) -> None:
-        self.painter = painter
-        self.font = QFont()
-        self.font.setPixelSize(LABEL_PX)
-        self.metrics = QFontMetricsF(self.font)
-        self.taken: list[QRectF] = []
-
-    def draw(self, at: QPointF, text: str, background: QColor | str, foreground: QColor | str = "#ffffff",
-             dx: float = 6.0, dy: float = -6.0, always: bool = False, centred: bool = False) -> QRectF | None:
-        painter = self.painter
-        device = painter.worldTransform().map(at)
-        width, height = self.metrics.horizontalAdvance(text) + 8, self.metrics.height() + 4
-        if centred:
-            box = QRectF(device.x() - width / 2, device.y() - height / 2, width, height)
-        else:
-            box = QRectF(device.x() + dx, device.y() + dy - height, width, height)
-        if not always and any(box.intersects(other) for other in self.taken):
-            return None
-        self.taken.append(box)
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(self.font)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qcolor(background) if isinstance(background, str) else background)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(qcolor(foreground) if isinstance(foreground, str) else foreground)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-        return box
-
-
 class OverlayItem(QGraphicsItem):
     """One kind of overlay, painted from the overlay data; never picked by the mouse."""
 
     kind = ""
     z = 0.0
+    label_rank = 50            # the labels item places lower ranks first
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,6 +98,7 @@ class OverlayItem(QGraphicsItem):
         rect = self.extent(data) if data is not None else QRectF()
         self._rect = rect.adjusted(-PAD_M, -PAD_M, PAD_M, PAD_M) if not rect.isNull() else QRectF()
         self.update()
+        update_labels(self.scene())
 
     def prepare(self, data: OverlayData | None) -> None:
         """Work done once per result, not per paint."""
@@ -140,8 +113,12 @@ class OverlayItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._rect
 
-    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
-        """Labels drawn over the whole plan by the kind's caption item (fills stay under the booths)."""
+    def paint_captions(self, painter: QPainter) -> None:
+        """Marks drawn over the whole plan by the kind's caption item (fills stay under the booths)."""
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        """The labels, drawn by the scene's labels item above everything (``overlay_labels``)."""
+        return []
 
 
 class CaptionItem(QGraphicsItem):
@@ -162,7 +139,7 @@ class CaptionItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.owner.data is not None:
-            self.owner.paint_captions(painter, Labels(painter))
+            self.owner.paint_captions(painter)
 
 
 def _points_rect(points) -> QRectF:
@@ -185,7 +162,7 @@ def _ticks(painter: QPainter, a: QPointF, b: QPointF, px: float, size_px: float 
 
 
 class NarrowAislesItem(OverlayItem):
-    kind, z = "narrow_aisles", Z_NARROW
+    kind, z, label_rank = "narrow_aisles", Z_NARROW, 10
 
     def extent(self, data: OverlayData) -> QRectF:
         pts = [p for a in data.narrow_aisles for p in (a.segment or (a.location,))]
@@ -195,7 +172,6 @@ class NarrowAislesItem(OverlayItem):
         if self.data is None:
             return
         px = 1.0 / (device_scale(painter.worldTransform()) or 1.0)
-        labels = Labels(painter)
         halo = cosmetic(QColor(255, 255, 255, 210), 6.0)
         red = cosmetic(NARROW, 3.0)
         for aisle in self.data.narrow_aisles:
@@ -210,13 +186,17 @@ class NarrowAislesItem(OverlayItem):
                 painter.setPen(red)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(at, 8 * px, 8 * px)
-            text = translate("AnalysisOverlays", "{width} < {limit}").format(
-                width=metres(aisle.width), limit=metres(aisle.limit))
-            labels.draw(at, text, NARROW, always=True)
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        if self.data is None:
+            return []
+        return [LabelSpec(scene_point(aisle.location), translate("AnalysisOverlays", "{width} < {limit}").format(
+            width=metres(aisle.width), limit=metres(aisle.limit)), NARROW, always=True)
+            for aisle in self.data.narrow_aisles]
 
 
 class BottlenecksItem(OverlayItem):
-    kind, z = "bottlenecks", Z_BOTTLENECK
+    kind, z, label_rank = "bottlenecks", Z_BOTTLENECK, 20
 
     def extent(self, data: OverlayData) -> QRectF:
         return _points_rect([p for b in data.bottlenecks for p in b.segment])
@@ -227,28 +207,36 @@ class BottlenecksItem(OverlayItem):
         colour = qcolor(DEFAULT_STYLE.bottleneck)
         band = QColor(colour)
         band.setAlpha(120)
-        labels = Labels(painter)
-        px = 1.0 / (device_scale(painter.worldTransform()) or 1.0)
-        bounds = self.data.site_bounds
-        centre = scene_point(((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)) if bounds else None
         for section in self.data.bottlenecks:
             a, b = scene_point(section.segment[0]), scene_point(section.segment[1])
             painter.setPen(cosmetic(band, 9.0))
             painter.drawLine(QLineF(a, b))
             painter.setPen(cosmetic(colour, 2.0, Qt.PenStyle.DashLine))
             painter.drawLine(QLineF(a, b))
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        if self.data is None:
+            return []
+        colour = qcolor(DEFAULT_STYLE.bottleneck)
+        bounds = self.data.site_bounds
+        centre = scene_point(((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)) if bounds else None
+        specs = []
+        for section in self.data.bottlenecks:
+            a, b = scene_point(section.segment[0]), scene_point(section.segment[1])
             text = bottleneck_text(section)
             if section.gate is None:                 # a chord: its label beside it
-                labels.draw((a + b) / 2, text, colour, dy=18.0)
+                specs.append(LabelSpec((a + b) / 2, text, colour, dy=18.0))
                 continue
             # An exit's label sits on the gate, clear of the gate's name outside the site; on a
             # gate in a west or east side it moves inside, next to the gate, off the name.
             at = (a + b) / 2
             line = QLineF(a, b)
+            dx = 0.0
             if abs(line.dy()) > abs(line.dx()) and centre is not None and centre.x() != at.x():
-                half = (labels.metrics.horizontalAdvance(text) / 2 + 8) * px
-                at += QPointF(half if centre.x() > at.x() else -half, 0)
-            labels.draw(at, text, colour, centred=True)
+                half = label_metrics().horizontalAdvance(text) / 2 + 8
+                dx = half if centre.x() > at.x() else -half
+            specs.append(LabelSpec(at, text, colour, dx=dx, dy=0.0, centred=True))
+        return specs
 
 
 def bottleneck_text(section) -> str:
@@ -265,7 +253,7 @@ def los_colour(grade: str, alpha: int = SERVICE_ALPHA) -> QColor:
 
 
 class ZoneServiceItem(OverlayItem):
-    kind, z = "zone_service", Z_SERVICE
+    kind, z, label_rank = "zone_service", Z_SERVICE, 40
 
     def prepare(self, data: OverlayData | None) -> None:
         from shapely.geometry import Polygon
@@ -301,15 +289,17 @@ class ZoneServiceItem(OverlayItem):
                     path.addPolygon(ring)
                 painter.drawPath(path)
 
-    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
-        for rings, at, colour, text in self._shapes:
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        specs = []
+        for _rings, at, colour, text in self._shapes:
             solid = QColor(colour)
             solid.setAlpha(235)
-            labels.draw(at, text, solid, "#1f262d", dy=22.0)
+            specs.append(LabelSpec(at, text, solid, "#1f262d", dy=22.0))
+        return specs
 
 
 class PathsItem(OverlayItem):
-    kind, z = "paths", Z_PATHS
+    kind, z, label_rank = "paths", Z_PATHS, 50
 
     def prepare(self, data: OverlayData | None) -> None:
         self._lines: list[tuple[QPolygonF, QPointF, str, float]] = []
@@ -333,12 +323,12 @@ class PathsItem(OverlayItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for poly, _, _, _ in self._lines:
             painter.drawPolyline(poly)
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
         # A label only where its path is long on screen: on an overview the lines speak for themselves.
-        scale = device_scale(painter.worldTransform())
-        labels = Labels(painter)
-        for _, at, text, length in sorted(self._lines, key=lambda line: -line[3]):
-            if length * scale >= PATH_LABEL_PX:
-                labels.draw(at, text, qcolor(PATH, 220), centred=True)
+        return [LabelSpec(at, text, qcolor(PATH, 220), dx=0.0, dy=0.0, centred=True)
+                for _, at, text, length in sorted(self._lines, key=lambda line: -line[3])
+                if length * scale >= PATH_LABEL_PX]
 
 
 def _halfway(polyline) -> QPointF:
@@ -423,8 +413,10 @@ class AnalysisOverlays(QObject):
         self.items = {cls.kind: cls() for cls in item_types()}
         self.captions = {kind: CaptionItem(item) for kind, item in self.items.items()
                          if type(item).paint_captions is not OverlayItem.paint_captions}
+        labels = labels_item(self.scene)
         for kind, item in self.items.items():
             self.scene.addItem(item)
+            labels.register(item)
             item.set_data(self.data)
             if kind in self.captions:
                 self.scene.addItem(self.captions[kind])
@@ -468,6 +460,7 @@ class AnalysisOverlays(QObject):
             item.setVisible(layers.visible(key))
             if key in self.captions:
                 self.captions[key].setVisible(layers.visible(key))
+        update_labels(self.scene)
 
     def item(self, kind: str) -> OverlayItem:
         self._ensure_items()

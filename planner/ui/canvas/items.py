@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.render import graphics as g
 from planner.render import painter as paint
+from planner.render.geometry import device_scale
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 
 G = TypeVar("G")
@@ -31,6 +32,10 @@ G = TypeVar("G")
 # Zone names float over everything so the overview reads; they fade out as zooming in
 # reveals booth numbers, so they never hide the detail.
 Z_SITE, Z_ZONE, Z_OBSTACLE, Z_BOOTH, Z_GATE, Z_AMENITY, Z_ZONE_LABEL = 0, 10, 20, 30, 40, 50, 60
+
+
+def _scale(painter: QPainter) -> float:
+    return device_scale(painter.worldTransform()) or 1.0
 
 
 class GraphicItem(QGraphicsItem, Generic[G]):
@@ -136,7 +141,9 @@ class GateItem(GraphicItem[g.GateGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_gate(painter, self.graphic, self.style, self.show_labels)
+        room = getattr(self.scene(), "label_room", None)
+        named = room is None or not self.show_labels or room.gate_named(self.object_id, _scale(painter))
+        paint.paint_gate(painter, self.graphic, self.style, self.show_labels and named)
 
     def shape(self) -> QPainterPath:
         line = QPainterPath(self.graphic.a)
@@ -286,7 +293,9 @@ class AmenityItem(GraphicItem[g.AmenityGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_amenity(painter, self.graphic, self.style, self.show_labels)
+        room = getattr(self.scene(), "label_room", None)
+        spot = room.amenity_spot(self.object_id, _scale(painter)) if room is not None and self.show_labels else 0
+        paint.paint_amenity(painter, self.graphic, self.style, self.show_labels and spot is not None, spot or 0)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -18,7 +18,7 @@ from planner.render.geometry import scene_point
 from planner.render.style import qcolor
 from planner.solver.overlay_data import OverlayData
 from planner.ui.canvas.analysis_overlays import (
-    CATCHMENT_ALPHA, CATCHMENT_COLOURS, HEAT_ALPHA, HEAT_RAMP, LABEL_PX, Z_CATCHMENT, Z_HEAT, Labels, OverlayItem,
+    CATCHMENT_ALPHA, CATCHMENT_COLOURS, HEAT_ALPHA, HEAT_RAMP, LABEL_PX, Z_CATCHMENT, Z_HEAT, LabelSpec, OverlayItem,
     _points_rect, cosmetic, duration, translate,
 )
 
@@ -76,7 +76,7 @@ class WalkHeatItem(OverlayItem):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(rect, self._picture)
 
-    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
+    def paint_captions(self, painter: QPainter) -> None:
         if self._picture is not None and self.data.grid is not None:
             self._legend(painter, _grid_rect(self.data.grid))
 
@@ -113,7 +113,7 @@ def catchment_colour(index: int, alpha: int = 255) -> QColor:
 
 
 class CatchmentsItem(OverlayItem):
-    kind, z = "catchments", Z_CATCHMENT
+    kind, z, label_rank = "catchments", Z_CATCHMENT, 30
 
     def prepare(self, data: OverlayData | None) -> None:
         self._picture = None
@@ -136,21 +136,29 @@ class CatchmentsItem(OverlayItem):
             return
         painter.drawImage(_grid_rect(self.data.grid), self._picture)
 
-    def paint_captions(self, painter: QPainter, labels: Labels) -> None:
+    def paint_captions(self, painter: QPainter) -> None:
         if self._picture is None:
             return
+        for k, gate in enumerate(self.data.exits):
+            a, b = scene_point(gate.segment[0]), scene_point(gate.segment[1])
+            painter.setPen(cosmetic(catchment_colour(k), 6.0))
+            painter.drawLine(QLineF(a, b))
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        if self._picture is None or self.data is None:
+            return []
         bounds = self.data.site_bounds
         centre = scene_point(((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)) if bounds else None
+        specs = []
         for k, gate in enumerate(self.data.exits):
             a, b = scene_point(gate.segment[0]), scene_point(gate.segment[1])
             colour = catchment_colour(k)
-            painter.setPen(cosmetic(colour, 6.0))
-            painter.drawLine(QLineF(a, b))
             visitors = "" if gate.visitors is None else translate("AnalysisOverlays", "{count} visitors").format(
                 count=f"{gate.visitors:.0f}")
-            # Inside the site, off the gate's own name outside it.
+            # Inside the site, off the gate's own name outside it: 34 pixels in from the gate.
             mid = (a + b) / 2
             inward = QLineF(mid, centre).unitVector() if centre is not None and centre != mid else None
-            step = painter.worldTransform().inverted()[0].map(QLineF(0, 0, 34, 0)).length()
-            at = mid + QPointF(inward.dx(), inward.dy()) * step if inward is not None else mid
-            labels.draw(at, visitors or (gate.name or gate.id), colour, centred=True, always=True)
+            dx, dy = (inward.dx() * 34, inward.dy() * 34) if inward is not None else (0.0, 0.0)
+            specs.append(LabelSpec(mid, visitors or (gate.name or gate.id), colour, dx=dx, dy=dy, centred=True,
+                                   always=True))
+        return specs

@@ -20,6 +20,7 @@ from planner.render.geometry import model_rect, to_scene
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.ui.canvas.background import BackgroundItem
 from planner.ui.canvas.booth_layer import BoothLayer
+from planner.ui.canvas.label_room import LabelRoom
 from planner.ui.canvas.items import (
     Z_BOOTH, Z_OBSTACLE, Z_ZONE, AmenityItem, BoothItem, GateItem, ObjectItem, ObstacleItem, SiteItem, ZoneItem,
     ZoneLabelItem, is_object_item,
@@ -42,6 +43,7 @@ class FloorScene(QGraphicsScene):
         self.layout: Layout | None = None
         self.site_item: SiteItem | None = None
         self._items: dict[str, ObjectItem] = {}
+        self.label_room = LabelRoom(self)    # where gate and amenity names go at each zoom
         self.pixels_per_metre = 1.0     # the view's zoom: booths show their detail from some zoom on
         self._zone_labels: dict[str, ZoneLabelItem] = {}
         self._zone_of: dict[str, str | None] = {}
@@ -147,6 +149,7 @@ class FloorScene(QGraphicsScene):
         zones = layers.visible("zones") and labels
         for label in self._zone_labels.values():
             label.setVisible(zones)
+        self.label_room.invalidate()
 
 
     def _apply_layer(self, item: ObjectItem, labels: bool) -> None:
@@ -240,6 +243,9 @@ class FloorScene(QGraphicsScene):
 
     def object_ids(self) -> set[str]:
         return set(self._items)
+
+    def object_items(self) -> list[ObjectItem]:
+        return list(self._items.values())
 
     def layout_rect(self) -> QRectF:
         """The scene rectangle worth showing: the site, everything drawn around it, and the
@@ -407,6 +413,7 @@ class FloorScene(QGraphicsScene):
             self.apply_layers()
         if self._selected and (touched & set(self._selected)):
             self._update_outlines()
+        self.label_room.invalidate()
         self._fit_scene_rect()
         self.layout_changed.emit()
 

@@ -220,7 +220,7 @@ class BoothTablePanel(QWidget):
                 centre_view_on(self.view, [booth])
 
     def show_selection(self) -> None:
-        """Select the rows of the selected booths (those the filters show) and bring the last into sight."""
+        """Select the rows of the selected booths (those the filters show) and bring the first into sight."""
         if self._syncing:
             return
         rows: list[int] = []
@@ -241,8 +241,12 @@ class BoothTablePanel(QWidget):
         try:
             model.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if rows:
-                model.setCurrentIndex(self.proxy.index(rows[-1], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-                self.table.scrollTo(self.proxy.index(rows[-1], 0))
+                # The first row in the table's order is brought into sight (a block fill selects a run of
+                # rows: its start is what the organiser reads first), with as many after it as fit.
+                first, last_row = self.proxy.index(min(rows), 0), self.proxy.index(max(rows), 0)
+                model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(last_row)
+                self.table.scrollTo(first)
         finally:
             self._syncing = False
 

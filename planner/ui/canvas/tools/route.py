@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from planner.model.geometry import Point
 from planner.model.layout import Amenity, Booth, Change, Gate, Layout, Zone
 from planner.render.geometry import device_scale, scene_point
-from planner.ui.canvas.analysis_overlays import Labels, cosmetic, duration, metres
+from planner.ui.canvas.analysis_overlays import cosmetic, duration, metres
+from planner.ui.canvas.overlay_labels import LabelSpec, labels_item, update_labels
 from planner.ui.canvas.overlays import Preview
 from planner.ui.canvas.tools.base import PICK_PX, Tool, ToolEvent, translate
 
@@ -110,7 +111,10 @@ class _Relay(QObject):
 
 
 class RouteItem(QGraphicsItem):
-    """The walking path with its ends and a label with its length and time."""
+    """The walking path with its ends; its label (length and time) is drawn by the scene's labels item,
+    above the booths and the selection, first of all labels: the organiser just asked for it."""
+
+    label_rank = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,6 +135,7 @@ class RouteItem(QGraphicsItem):
         else:
             self._rect = QRectF()
         self.update()
+        update_labels(self.scene())
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._rect
@@ -152,14 +157,18 @@ class RouteItem(QGraphicsItem):
             painter.setBrush(colour if k == 0 else QColor("#ffffff"))
             painter.setPen(cosmetic(colour if k else "#ffffff", 2.5))
             painter.drawEllipse(scene_point(end), 6 * px, 6 * px)
-        if self.text:
-            if len(self.points) >= 2:
-                at = _middle(self.points)
-            elif self.ends:
-                at = scene_point(self.ends[-1])
-            else:
-                return
-            Labels(painter).draw(at, self.text, colour, always=True, dx=10.0, dy=-10.0)
+
+    def label_specs(self, scale: float) -> list[LabelSpec]:
+        if not self.text:
+            return []
+        if len(self.points) >= 2:
+            at = _middle(self.points)
+        elif self.ends:
+            at = scene_point(self.ends[-1])
+        else:
+            return []
+        along = QPolygonF([scene_point(p) for p in self.points]) if len(self.points) >= 2 else None
+        return [LabelSpec(at, self.text, QColor(ROUTE), always=True, dx=10.0, dy=-10.0, along=along)]
 
 
 def _middle(points: list[Point]) -> QPointF:
@@ -313,6 +322,7 @@ class RouteTool(Tool):
         if item is None or not shiboken6.isValid(item) or item.scene() is not scene:
             item = self._item = RouteItem()
             scene.addItem(item)
+            labels_item(scene).register(item)
         item.show_route(points, ends, text)
 
     @property
