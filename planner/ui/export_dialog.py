@@ -572,9 +572,7 @@ class ExportDialog(QDialog):
         live = self.live
         if live is None or generation != live.generation or self.analysis.done:
             return
-        if self._waiting_for_live:
-            self._waiting_for_live = False
-            live.finished.disconnect(self._take_live)
+        self._stop_waiting_for_live()
         self.analysis.take(result.report)
         self._analysis_done(result.report)
 
@@ -589,13 +587,20 @@ class ExportDialog(QDialog):
             if not self._waiting_for_live:
                 self._waiting_for_live = True
                 live.finished.connect(self._take_live)
-                live.failed.connect(lambda _error: self._live_failed())
+                live.failed.connect(self._live_failed)
             return
         analysis = self.analysis
         self._analysis_relay = run_in_pool(lambda _progress: analysis.get(), finished=self._analysis_done)
 
-    def _live_failed(self) -> None:
+    def _stop_waiting_for_live(self) -> None:
+        if self._waiting_for_live and self.live is not None:
+            self._waiting_for_live = False
+            self.live.finished.disconnect(self._take_live)
+            self.live.failed.disconnect(self._live_failed)
+
+    def _live_failed(self, _error: str = "") -> None:
         """The live analysis could not finish: the dialog works the report out itself."""
+        self._stop_waiting_for_live()
         self.live = None
         self.analysis.settled.set()
         if not self.analysis.done:
@@ -860,6 +865,10 @@ class ExportDialog(QDialog):
         if self._busy:                       # the files are half written: wait for them
             return
         super().reject()
+
+    def done(self, code: int) -> None:
+        self._stop_waiting_for_live()        # a closed dialog no longer listens to the window's analysis
+        super().done(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self._busy:

@@ -298,3 +298,17 @@ def test_an_export_under_a_scenario_analyses_the_layout_itself(qtbot, tmp_path, 
     export(dialog, qtbot, tmp_path / "market.pdf")
     assert "analysis" in dialog.result.page_kinds
     assert calls == [1]                         # the booth map shows the layout, not the "what if"
+
+
+def test_a_closed_dialog_stops_listening_to_the_live_analysis(qtbot, fresh_analyses, monkeypatch):
+    calls = _count_in_process_analyses(monkeypatch)
+    lay = read_layout(bundled_layout("examples/small-market.festival.json"))
+    win = MainWindow(lay, None)
+    qtbot.addWidget(win)
+    win.show()
+    dialog = open_dialog(win, qtbot)                 # waits for the live report
+    assert dialog._waiting_for_live
+    dialog.reject()
+    assert not dialog._waiting_for_live
+    win.analysis.failed.emit("the worker stopped")   # news after the dialog closed reaches no one
+    assert calls == []

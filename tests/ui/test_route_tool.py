@@ -134,3 +134,40 @@ def test_escape_clears_the_route_and_an_unreachable_end_is_said_plainly(open_win
     assert "No walking path" in win.status.currentMessage()
     qtbot.keyClick(win.view, Qt.Key.Key_Escape)
     assert tool.ends == [] and tool.item.points == []
+
+
+def test_a_wall_added_after_esc_is_walked_round_next_time(open_window, qtbot):
+    from planner.model.edits import AddObjects
+
+    win = open_window(room())
+    win.host.set_tool("route")
+    tool = route_between(win, qtbot, (0, 5), (20, 5))
+    assert tool.result.length == pytest.approx(20 - 2 * BODY, abs=1e-6)
+    qtbot.keyClick(win.view, Qt.Key.Key_Escape)
+    wall = Obstacle(id="wall", kind="structure", polygon=rect(9, 2, 11, 10))
+    win.document.push(AddObjects([wall]))
+    tool.result = None
+    tool = route_between(win, qtbot, (0, 5), (20, 5))
+    assert tool.result.length > 20                   # round the wall's open end, not through it
+
+
+def test_closing_the_window_while_a_route_is_worked_out_is_quiet(qtbot):
+    from planner.ui.main_window import MainWindow
+
+    set_live_enabled(False)
+    win = MainWindow(room(), None)
+    win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)   # as File → Close Window does
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    win.host.set_tool("route")
+    tool = win.host.tools["route"]
+    click(win.view, 0, 5)
+    click(win.view, 20, 5)
+    win.close()                                       # at once: the route's answer is still on its way
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(100)                                   # the window is deleted and the answer delivered
+    assert tool.result is None

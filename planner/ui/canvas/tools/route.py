@@ -271,6 +271,8 @@ class RouteTool(Tool):
         QThreadPool.globalInstance().start(_Job(self._relay, args))
 
     def _arrived(self, result: RouteResult) -> None:
+        if isinstance(self.host, QObject) and not shiboken6.isValid(self.host):
+            return                                   # the window closed while the route was worked out
         if result.router is not None and (self._cached is None or self._cached[0] <= result.router[0]):
             self._cached = result.router
         result.router = None
@@ -296,6 +298,8 @@ class RouteTool(Tool):
     def _follow(self, layout: Layout | None) -> None:
         if self._followed is layout:
             return
+        # Edits are only seen while following: a router kept from before may be out of date.
+        self._cached = None
         if self._followed is not None:
             self._followed.unsubscribe(self._changed)
         self._followed = layout
@@ -317,7 +321,7 @@ class RouteTool(Tool):
     def _show(self, points: list[Point], ends: list[Point], text: str) -> None:
         item = self._item
         scene = getattr(self.host, "scene", None)
-        if scene is None:
+        if scene is None or not shiboken6.isValid(scene):
             return
         if item is None or not shiboken6.isValid(item) or item.scene() is not scene:
             item = self._item = RouteItem()
