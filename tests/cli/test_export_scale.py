@@ -30,14 +30,16 @@ def test_scale_on_an_overview_only_export_is_refused(tmp_path, layout_file, caps
     assert "--sheets zones" in err
 
 
-def test_scale_with_zone_sheets_is_honoured(tmp_path, layout_file, capsys):
+# The two exports below draw in this process: the ``qapp`` fixture makes the QApplication first,
+# or the export's own QGuiApplication would be the one the later widget tests find (and abort on).
+def test_scale_with_zone_sheets_is_honoured(qapp, tmp_path, layout_file, capsys):
     out = tmp_path / "map.png"
     assert main(["export", str(layout_file), "-o", str(out), "--scale", "1:2000", "--sheets", "zones",
                  "--dpi", "40", "--lang", "en"]) == 0
     assert list(tmp_path.glob("map*.png"))
 
 
-def test_fit_scale_on_a_png_overview_is_accepted(tmp_path, layout_file):
+def test_fit_scale_on_a_png_overview_is_accepted(qapp, tmp_path, layout_file):
     out = tmp_path / "map.png"
     assert main(["export", str(layout_file), "-o", str(out), "--scale", "fit", "--dpi", "40", "--lang", "en"]) == 0
     assert out.exists()

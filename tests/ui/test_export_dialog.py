@@ -187,7 +187,30 @@ def test_a_full_disk_says_so(window, qtbot, tmp_path, monkeypatch, no_modal_dial
     assert not (tmp_path / "site.geojson").exists()
 
 
-def test_the_window_keeps_turning_while_west_lake_is_analysed_and_drawn(qtbot, tmp_path, fresh_analyses):
+def test_the_window_keeps_turning_while_west_lake_is_analysed_and_drawn(qtbot, tmp_path, fresh_analyses,
+                                                                      monkeypatch):
+    """The pages are drawn and written off the GUI thread, and the event loop runs meanwhile.
+
+    What is checked is where the work runs and that the window's timers keep firing during it, not
+    how long any pause lasts: timings belong to the benchmarks.
+    """
+    import threading
+
+    gui_thread = threading.get_ident()
+    writers: list[int] = []
+    ticks: list[float] = []
+    spans: list[tuple[float, float]] = []
+    real_export = export_dialog.export_layout
+
+    def recording_export(*args, **kwargs):
+        writers.append(threading.get_ident())
+        started = time.perf_counter()
+        try:
+            return real_export(*args, **kwargs)
+        finally:
+            spans.append((started, time.perf_counter()))
+
+    monkeypatch.setattr(export_dialog, "export_layout", recording_export)
     win = MainWindow(read_layout(bundled_layout()), bundled_layout())
     qtbot.addWidget(win)
     win.show()
@@ -195,17 +218,16 @@ def test_the_window_keeps_turning_while_west_lake_is_analysed_and_drawn(qtbot, t
     choose(dialog.paper_combo, "A1")
     choose(dialog.sheets_combo, "all")
     settle(dialog, qtbot)
-    ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(20)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
-    started = time.perf_counter()
     export(dialog, qtbot, tmp_path / "west-lake.pdf")
     timer.stop()
     assert dialog.result is not None and "analysis" in dialog.result.page_kinds
-    gaps = [b - a for a, b in zip([started, *ticks], ticks)]
-    assert max(gaps) < 0.3, max(gaps)                            # the event loop never stopped for long
+    assert writers and all(w != gui_thread for w in writers)          # drawn and written by a worker
+    (begun, ended), = spans
+    assert any(begun < t < ended for t in ticks)                      # the window's timers kept firing
     assert "Pages:" in pdfinfo(tmp_path / "west-lake.pdf")
 
 
