@@ -330,6 +330,12 @@ class Stages:
     def distance_field(self, router: Router, targets: list[tuple[float, float]]):
         return router.distance_field(targets)
 
+    def paths(self, ctx: Context) -> list[dict]:
+        """The walking paths between every gate and zone and between zones."""
+        from planner.solver.paths import all_paths
+
+        return all_paths(ctx)
+
 
 def analyse(layout: Layout) -> Report:
     """The whole analysis of ``layout`` from scratch (SPEC §4)."""
@@ -354,7 +360,6 @@ def run(layout: Layout, stages: Stages) -> Report:
 
 
 def _run(layout: Layout, stages: Stages) -> Report:
-    from planner.solver.paths import all_paths
     from planner.solver.rules import run_rules, summary
 
     timings: dict[str, float] = {}
@@ -406,7 +411,7 @@ def _run(layout: Layout, stages: Stages) -> Report:
                   exit_ids=exit_ids, exit_points=exit_points, exit_fields=fields, exit_preds=preds,
                   network=network, egress=egress, without_largest=without, largest_exit=largest,
                   densities=densities, booth_reachable=booth_reachable)
-    paths = all_paths(ctx)
+    paths = stages.paths(ctx)
     lap("routes")
     findings = run_rules(ctx)
     lap("rules")

@@ -3,7 +3,8 @@ form, density (SPEC §4); the maximum flow and its minimum cut (the
 bottleneck) are in maxflow.py.
 
 The capacity network is the dual of a constrained Delaunay triangulation of
-the walkable area W, its boundary sampled densely: every shared triangle
+the walkable area W, its boundary sampled finely where walls face each other
+closely and coarsely along open ground (sampling.py): every shared triangle
 edge is a chord with both ends on W's boundary, so it is a cross-section
 whose capacity is its length × specific flow; a cut of the network is a
 chain of chords from wall to wall, and the cheapest one is the narrowest set
@@ -26,9 +27,9 @@ from shapely.geometry import LineString
 
 from planner.model.layout import Gate, Layout, Zone
 from planner.solver.maxflow import FLOW_SCALE, SINK, SOURCE, FlowResult, max_flow  # noqa: F401
+from planner.solver.sampling import sample_walkable
 from planner.solver.walkable import Areas, polygons_of
 
-SAMPLE_STEP = 0.5            # metres between boundary samples of W
 GRID_CELL = 5.0              # metres between visitor points
 MAX_POINTS = 4000
 FRUIN = ((0.31, "A"), (0.43, "B"), (0.72, "C"), (1.08, "D"), (2.17, "E"))
@@ -231,7 +232,7 @@ def _triangulate(layout: Layout, areas: Areas):
     """Triangles of W and, per triangle, its neighbours across chords: {t: {u: Chord}}."""
     settings = layout.settings
     rate = settings.specific_flow / 60.0            # persons per metre per second
-    walkable = shapely.segmentize(areas.walkable, SAMPLE_STEP)
+    walkable = sample_walkable(areas.walkable)
     vkeys, vring, varc, ring_lengths = _vertex_ring_positions(walkable)
     tris = shapely.get_parts(shapely.constrained_delaunay_triangles(walkable))
     n = len(tris)

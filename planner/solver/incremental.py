@@ -5,7 +5,7 @@
 its last run, each with the exact inputs that produced it, and takes a
 piece again only where those inputs are unchanged:
 
-- booth shapes, per booth (position, size, turn);
+- booth shapes, per booth (position, size, turn), and the obstacles' union;
 - the areas W and N, and the narrow passages, when no booth, obstacle or
   the site moved;
 - the visibility graph: when N changed, only the corner pairs whose segment
@@ -15,7 +15,10 @@ piece again only where those inputs are unchanged:
   the booth;
 - the capacity network and the distance fields of the exits, when N, the
   visitor points and the gates are the same (an edit of names, statuses,
-  crowd sizes or limits).
+  crowd sizes or limits); with them, the router's nearest exits and the
+  network's maximum flows, which both keep their answers;
+- the walking paths between gates and zones, when N, their end points and
+  the walking speed are the same.
 
 Nothing is assumed about what an edit touched: every piece is checked
 against the geometry itself, so any change of the layout is handled.
@@ -25,16 +28,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import copy
+
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from planner.model.layout import Booth, Layout
 from planner.solver import flow as flowmod
-from planner.solver.analysis import ENDPOINT_REACH, Stages, all_side_points, run
+from planner.solver.analysis import ENDPOINT_REACH, Context, Stages, all_side_points, run
 from planner.solver.report import Report
 from planner.solver.routes import Router
-from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages
+from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages, obstacles_of
 
 MARGIN = 1e-5    # metres round the changed part of N within which nothing is reused
 
@@ -91,8 +96,16 @@ class Analyser(Stages):
                     shapes[bk] = self._shapes.get(bk) or booth.shape()
             self.reuse["booth shapes"] = sum(1 for bk in shapes if bk in self._shapes)
             self._shapes = shapes
-            areas = build_areas(layout, [shapes[_booth_key(b)] for b in layout.booths])
+            obstacles = self._last.get("obstacles")
+            if obstacles is not None and obstacles[0] == key[1]:
+                self.reuse["obstacles"] = 1
+            else:
+                obstacles = (key[1], obstacles_of(layout))
+            self._now["obstacles"] = obstacles
+            areas = build_areas(layout, [shapes[_booth_key(b)] for b in layout.booths], obstacles[1])
         self._now["areas"] = (key, areas)
+        if "obstacles" not in self._now and "obstacles" in self._last:
+            self._now["obstacles"] = self._last["obstacles"]
         return areas
 
     def _previous_areas(self) -> Areas | None:
@@ -188,3 +201,16 @@ class Analyser(Stages):
             result = router.distance_field(targets)
         self._now["fields"] = (key, router, result)
         return result
+
+    def paths(self, ctx: Context) -> list[dict]:
+        layout = ctx.layout
+        key = (tuple((g.id, ctx.gate_points[g.id]) for g in layout.gates),
+               tuple((z.id, ctx.zone_points[z.id]) for z in layout.zones), layout.settings.walking_speed)
+        last = self._last.get("paths")
+        if last is not None and last[0] == key and last[1] is ctx.router:
+            paths = copy.deepcopy(last[2])
+            self.reuse["paths"] = 1
+        else:
+            paths = super().paths(ctx)
+        self._now["paths"] = (key, ctx.router, copy.deepcopy(paths))
+        return paths

@@ -11,6 +11,7 @@ networkx's Boykov–Kolmogorov.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -153,6 +154,18 @@ def max_flow(network: Network, layout: Layout, sources: np.ndarray,
     wanted = {int(t) for t in network.point_node[sources].tolist() if t >= 0}
     if not wanted:
         return FlowResult(0.0, [])
+    # The network is made for one set of gates, widths and settings: the same sources
+    # and exits again (another scenario, or an edit of crowd sizes) give the same answer.
+    key = (frozenset(wanted), frozenset(gate_ids))
+    cache = network.__dict__.setdefault("_flows", {})
+    if key in cache:
+        return copy.deepcopy(cache[key])
+    result = _max_flow(network, layout, wanted, gate_ids)
+    cache[key] = copy.deepcopy(result)
+    return result
+
+
+def _max_flow(network: Network, layout: Layout, wanted: set[int], gate_ids: list[str]) -> FlowResult:
     if network.residual is None:
         network.residual = _Arcs(network, layout)
     arcs: _Arcs = network.residual

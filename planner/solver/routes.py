@@ -26,7 +26,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from planner.solver.nearest import nearest_target
-from planner.solver.visibility import candidate_pairs, known_pairs, through_corners
+from planner.solver.visibility import candidate_pairs, candidate_pairs_after, known_pairs, through_corners
 from planner.solver.walkable import Areas
 
 Point2 = tuple[float, float]
@@ -127,7 +127,9 @@ class Router:
         n = len(self.nodes)
         if n < 2:
             return
-        i, j = candidate_pairs(self.nodes, self.prev, self.next, self.component)
+        pairs = candidate_pairs_after(self.nodes, self.prev, self.next, self.component, previous) \
+            if previous is not None else None
+        i, j = pairs if pairs is not None else candidate_pairs(self.nodes, self.prev, self.next, self.component)
         ok = np.zeros(len(i), dtype=bool)
         known = known_pairs(self.nodes, i, j, previous, changed, ok) if previous is not None else \
             np.zeros(len(i), dtype=bool)
@@ -329,7 +331,24 @@ class Router:
         is the exact answer, because every candidate's figure is a real path length
         and the true path's first corner is among them.
         """
-        return nearest_target(self, points, targets, field_dist, allowed, ties)
+        if ties:     # answers merge into what the caller holds: no shortcut
+            return nearest_target(self, points, targets, field_dist, allowed, ties)
+        # The same question asked again of this router (an edit that left N, the visitor
+        # points and the exits alone, e.g. of crowd sizes) has the same answer.
+        points = np.asarray(points, dtype=float)
+        key = (points.tobytes(), points.shape, repr(list(targets)), id(field_dist), tuple(allowed))
+        cache = self.__dict__.setdefault("_nearest", {})
+        hit = cache.get(key)
+        if hit is None or hit[0] is not field_dist:
+            found: dict[int, set[int]] = {}
+            hit = (field_dist, nearest_target(self, points, targets, field_dist, allowed, found), found)
+            if len(cache) >= 8:
+                cache.clear()
+            cache[key] = hit
+        best, which, first = hit[1]
+        if ties is not None:
+            ties.update({i: set(t) for i, t in hit[2].items()})
+        return best.copy(), which.copy(), first.copy()
 
     def _field_array(self, dist: dict) -> np.ndarray:
         """A distance field as an array over the corners (inf where unreached), made once."""

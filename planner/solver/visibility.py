@@ -123,3 +123,58 @@ def known_pairs(nodes: np.ndarray, i: np.ndarray, j: np.ndarray, previous, chang
     known[cand] = True
     ok[cand] = old_ok[order[at[cand]]]
     return known
+
+
+def _tangent_pairs(nodes: np.ndarray, prev: np.ndarray, nxt: np.ndarray, component: np.ndarray,
+                   lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """``candidate_pairs``' test for the given pairs lo < hi, with the same arithmetic."""
+    x, y = nodes[:, 0], nodes[:, 1]
+    px, py, qx, qy = prev[:, 0] - x, prev[:, 1] - y, nxt[:, 0] - x, nxt[:, 1] - y
+    ox, oy = x[hi] - x[lo], y[hi] - y[lo]
+    keep = component[hi] == component[lo]
+    keep &= (ox * py[lo] - oy * px[lo]) * (ox * qy[lo] - oy * qx[lo]) >= -1e-12
+    keep &= (ox * py[hi] - oy * px[hi]) * (ox * qy[hi] - oy * qx[hi]) >= -1e-12
+    return keep
+
+
+def candidate_pairs_after(nodes: np.ndarray, prev: np.ndarray, nxt: np.ndarray, component: np.ndarray,
+                          previous) -> tuple[np.ndarray, np.ndarray] | None:
+    """``candidate_pairs`` for corners most of which an earlier router had too.
+
+    A pair's test looks only at its two corners, their wall neighbours and
+    their parts of N: a pair of corners the earlier router had with the same
+    neighbours keeps its answer, as long as the corners fall into parts the
+    same way; only the pairs of new or changed corners are tested. The same
+    pairs in the same order as ``candidate_pairs``; None when the parts were
+    regrouped (then test everything).
+    """
+    if previous is None or previous.tested is None or len(previous.nodes) == 0 or len(nodes) < 2:
+        return None
+    n = len(nodes)
+    where = {key: k for k, key in enumerate(zip(map(tuple, previous.nodes.tolist()),
+                                                map(tuple, previous.prev.tolist()),
+                                                map(tuple, previous.next.tolist())))}
+    mapped = np.array([where.get(key, -1) for key in zip(map(tuple, nodes.tolist()), map(tuple, prev.tolist()),
+                                                          map(tuple, nxt.tolist()))], dtype=np.int64)
+    kept = mapped >= 0
+    # Same grouping into parts among the corners kept: a one-to-one match of part numbers.
+    pairs = np.unique(np.stack([previous.component[mapped[kept]], component[kept]], axis=1), axis=0)
+    if len(pairs) and (len(np.unique(pairs[:, 0])) != len(pairs) or len(np.unique(pairs[:, 1])) != len(pairs)):
+        return None
+    back = np.full(len(previous.nodes), -1, dtype=np.int64)
+    back[mapped[kept]] = np.nonzero(kept)[0]
+    old_i, old_j, _ = previous.tested
+    ni, nj = back[old_i], back[old_j]
+    both = (ni >= 0) & (nj >= 0)
+    ni, nj = ni[both], nj[both]
+    keys = [np.minimum(ni, nj) * n + np.maximum(ni, nj)]
+    changed = np.nonzero(~kept)[0]
+    if len(changed):
+        others = np.arange(n)
+        c = np.repeat(changed, n)
+        k = np.tile(others, len(changed))
+        lo, hi = np.minimum(c, k), np.maximum(c, k)
+        ok = (lo != hi) & _tangent_pairs(nodes, prev, nxt, component, lo, hi)
+        keys.append(lo[ok] * n + hi[ok])
+    found = np.unique(np.concatenate(keys))
+    return found // n, found % n

@@ -244,11 +244,19 @@ def booth_polygons(booths: list[Booth]) -> list[Polygon]:
     return list(shapely.polygons(np.stack([px, py], axis=2)))
 
 
-def build_areas(layout: Layout, booth_shapes: list[Polygon] | None = None) -> Areas:
-    """The areas of ``layout``; ``booth_shapes``, when given, are its booths' shapes, made earlier."""
-    site = as_area(layout.site.shape())
+def obstacles_of(layout: Layout) -> BaseGeometry:
+    """All obstacles of ``layout`` as one area."""
     obstacle_shapes = [o.shape() for o in layout.obstacles]
-    obstacles = as_area(shapely.unary_union(obstacle_shapes)) if obstacle_shapes else Polygon()
+    return as_area(shapely.unary_union(obstacle_shapes)) if obstacle_shapes else Polygon()
+
+
+def build_areas(layout: Layout, booth_shapes: list[Polygon] | None = None,
+                obstacles: BaseGeometry | None = None) -> Areas:
+    """The areas of ``layout``; ``booth_shapes`` and ``obstacles``, when given, are its
+    booths' shapes and ``obstacles_of(layout)``, made earlier."""
+    site = as_area(layout.site.shape())
+    if obstacles is None:
+        obstacles = obstacles_of(layout)
     if booth_shapes is None:
         booth_shapes = booth_polygons(layout.booths)
     blocks, members = merge_booths(booth_shapes)
