@@ -213,7 +213,7 @@ def main(argv=None) -> int:
         good = p95 <= TARGET_P95_MS and worst <= TARGET_MAX_MS
         ok &= good
         print(f"{label:30}{len(samples):8d}{p50:9.1f}{p95:9.1f}{worst:9.1f}   {'ok' if good else 'MISSED':8}"
-              f"{cpu50:9.1f}{cpu95:9.1f}")
+              f"{cpu50:9.1f}{cpu95:9.1f}   (max at frame {samples.index(max(samples))})")
     rss = rss_mb()
     print(f"resident memory: {rss:.0f} MB (Python and Qt before the window: {start_rss:.0f} MB); "
           f"target ≤ {TARGET_RSS_MB:.0f} MB: {'ok' if rss <= TARGET_RSS_MB else 'MISSED'}")

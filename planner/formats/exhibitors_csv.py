@@ -37,11 +37,12 @@ _HEADER_SEARCH = 10              # title rows above the header are skipped, up t
 
 # Header words per target, English and Chinese, compared after ``_header_key``.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "number": ("number", "no", "booth", "boothno", "boothnumber", "booth#", "stand", "standno",
-               "standnumber", "展位号", "展位编号", "摊位号", "摊位编号", "展位", "摊位", "编号", "位置号"),
-    "exhibitor": ("exhibitor", "exhibitorname", "exhibitors", "vendor", "company", "brand", "name",
-                  "展商", "展商名称", "参展商", "参展商名称", "商户", "商户名称", "商家", "参展单位",
-                  "参展企业", "企业名称", "品牌", "名称", "公司", "公司名称"),
+    # Most specific first: a heading that names the booth beats a bare "No." (often a row count).
+    "number": ("boothno", "boothnumber", "booth#", "standno", "standnumber", "展位号", "展位编号", "摊位号",
+               "摊位编号", "位置号", "booth", "stand", "展位", "摊位", "编号", "number", "no"),
+    "exhibitor": ("exhibitor", "exhibitorname", "exhibitors", "展商", "展商名称", "参展商", "参展商名称",
+                  "商户", "商户名称", "商家", "参展单位", "参展企业", "企业名称", "公司名称", "vendor",
+                  "company", "brand", "品牌", "公司", "name", "名称"),
     "category": ("category", "productcategory", "categories", "类别", "品类", "类目", "分类",
                  "经营类别", "经营品类", "展品类别"),
     "status": ("status", "boothstatus", "状态", "展位状态", "销售状态"),
@@ -146,8 +147,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if codec == "gb18030" and re.search("[\ue000-\uf8ff\U00010000-\U0010ffff]", text):
-            continue          # private-use or four-byte characters: not Chinese text, a Western file
+        if codec == "gb18030" and (re.search("[\ue000-\uf8ff\U00010000-\U0010ffff]", text)
+                                   or _western_read_as_gbk(text)):
+            continue          # private-use or four-byte characters, or "Cr阷es": not Chinese, a Western file
         if "\x00" in text or _control_share(text) > 0.05:
             raise ExhibitorFileError(tr("{file} is not a CSV file: it holds binary data, not text.",
                                         file=name))
@@ -157,6 +159,16 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
                                     encoding=encoding_name(encoding)))
     raise ExhibitorFileError(tr("{file} is neither UTF-8 nor GBK text; save it from the spreadsheet "
                                 "as “CSV UTF-8” and try again.", file=name))
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+def _western_read_as_gbk(text: str) -> bool:
+    """Accented Western letters read as GBK become one Chinese character inside a Latin word
+    ("Crêpes" → "Cr阷es"); in a Chinese list such characters are few among many."""
+    sandwiched = len(re.findall(f"[A-Za-z][{_CJK}][A-Za-z]", text))
+    return sandwiched > 0 and sandwiched >= 0.3 * len(re.findall(f"[{_CJK}]", text))
 
 
 def _control_share(text: str) -> float:
@@ -255,18 +267,16 @@ def guess_mapping(header: Sequence[str]) -> dict[str, int | None]:
     used: set[int] = set()
     for partial in (False, True):
         for target in TARGETS:
-            if mapping[target] is not None:
-                continue
             words = [_header_key(w) for w in HEADER_WORDS[target]]
-            for i, key in enumerate(keys):
-                if i in used or not key:
-                    continue
-                hit = key in words if not partial else any(
-                    w in key for w in words if not w.isascii() and len(w) >= 2 and w not in _GENERIC)
-                if hit:
-                    mapping[target] = i
-                    used.add(i)
-                    break
+            if not partial:
+                found = next((i for w in words for i, key in enumerate(keys)     # the best word first
+                              if i not in used and key and key == w), None)
+            else:
+                found = next((i for w in words if not w.isascii() and len(w) >= 2 and w not in _GENERIC
+                              for i, key in enumerate(keys) if i not in used and key and w in key), None)
+            if mapping[target] is None and found is not None:
+                mapping[target] = found
+                used.add(found)
     return mapping
 
 

@@ -241,10 +241,9 @@ def number_new(layout: Layout, booths: Sequence[Booth], in_order: bool = False) 
         zone = zones[key]
         scheme = Scheme.from_dict(zone.numbering if zone is not None else {})
         scheme = replace(scheme, start=next_value(scheme, used))
-        if in_order:
-            numbers.update(in_sequence(members, scheme))
-        else:
-            numbers.update(renumber(members, scheme))
+        given = in_sequence(members, scheme) if in_order else renumber(members, scheme)
+        numbers.update(given)
+        used.extend(given.values())        # the next zone may share the prefix (or have none)
     return numbers
 
 

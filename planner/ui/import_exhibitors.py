@@ -85,6 +85,7 @@ class ImportDialog(QDialog):
         self.document = document
         self.path = path
         self.table = table
+        self._read_with: str | None = None         # the encoding chosen when the table was read (None: detected)
         self.plan: ImportPlan | None = None
         self.report: ReportDialog | None = None
         self.resize(900, 640)
@@ -154,9 +155,15 @@ class ImportDialog(QDialog):
         try:
             table = read_table(self.path, encoding=self.encoding.currentData(), header_index=header)
         except ExhibitorFileError as exc:
+            # The table shown stays the one read before: the choices go back to how it was read,
+            # so what OK would import is always what the dialog shows.
+            self.update_plan()
+            self.encoding.blockSignals(True)
+            self.encoding.setCurrentIndex(max(0, self.encoding.findData(self._read_with)))
+            self.encoding.blockSignals(False)
             self.summary.setText(str(exc))
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
+        self._read_with = self.encoding.currentData()
         self.table = table
         self.header_row.blockSignals(True)
         self.header_row.setRange(1, max(1, len(table.records)))

@@ -18,7 +18,7 @@ from planner.formats import read_layout
 from planner.formats.booth_csv import dumps_booth_csv
 from planner.formats.exhibitors_csv import (
     AMBIGUOUS_NUMBER, ASSIGNED, DUPLICATE, NO_NUMBER, UNCHANGED, UNKNOWN_NUMBER, ExhibitorFileError,
-    ImportMappingError, guess_mapping, plan_import, read_table, sniff_delimiter,
+    ImportMappingError, decode, guess_mapping, plan_import, read_table, sniff_delimiter,
 )
 from planner.model.layout import Layout
 
@@ -269,3 +269,26 @@ def test_import_runs_without_qt(tmp_path):
     """, Path(__file__).resolve().parents[2])
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["gb18030", "201", "4"]
+
+
+@pytest.mark.parametrize("header, number, exhibitor", [
+    (["No.", "Booth No.", "Exhibitor"], 1, 2),
+    (["Number", "Stand number", "Company"], 1, 2),
+    (["序号", "展位号", "参展商"], 1, 2),
+])
+def test_a_row_count_column_never_takes_the_booth_number(header, number, exhibitor):
+    mapping = guess_mapping(header)
+    assert mapping["number"] == number and mapping["exhibitor"] == exhibitor
+
+
+def test_a_western_windows_file_is_not_read_as_gbk():
+    data = "Booth No.,Exhibitor\nA-001,Crêpes Sébastien\nA-002,Müller Bäckerei\n".encode("cp1252")
+    text, codec = decode(data, "western.csv")
+    assert codec == "cp1252" and "Crêpes Sébastien" in text and "Müller Bäckerei" in text
+
+
+def test_a_chinese_list_with_a_latin_brand_is_still_gbk():
+    rows = "".join(f"ANI-{i:03d},动漫周边{i}号店\n" for i in range(1, 60)) + "ANI-060,K记Apple\n"
+    data = ("展位号,参展商\n" + rows).encode("gbk")
+    text, codec = decode(data, "chinese.csv")
+    assert codec == "gb18030" and "K记Apple" in text

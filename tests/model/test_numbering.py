@@ -98,3 +98,15 @@ def test_duplicates_are_found():
     booths = [Booth(id="a", x=0, y=0, number="X1"), Booth(id="b", x=0, y=0, number="X1"),
               Booth(id="c", x=0, y=0, number="X2"), Booth(id="d", x=0, y=0), Booth(id="e", x=0, y=0)]
     assert duplicate_numbers(booths) == {"X1": ["a", "b"]}
+
+
+def test_new_booths_in_two_zones_of_one_prefix_never_share_a_number():
+    layout = small_layout()
+    layout.get("food").numbering = {"prefix": "ANI-", "start": 1, "digits": 3}
+    # A row across the border at x = 50: two booths in anime, two in food, one outside both zones.
+    new = [Booth(id="a1", x=44, y=30), Booth(id="a2", x=47, y=30),
+           Booth(id="f1", x=53, y=30), Booth(id="f2", x=56, y=30), Booth(id="o1", x=70, y=10)]
+    numbers = number_new(layout, new)
+    assert len(set(numbers.values())) == 5
+    assert sorted(numbers[i] for i in ("a1", "a2", "f1", "f2")) == ["ANI-004", "ANI-005", "ANI-006", "ANI-007"]
+    assert not set(numbers.values()) & {b.number for b in layout.booths}

@@ -114,7 +114,11 @@ def test_header_row_and_encoding_can_be_changed(lake, tmp_path):
     assert dialog.combos["exhibitor"].currentText() == "B: 展商名称"
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
     assert "cannot be read as UTF-8" in dialog.summary.text()
-    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    # The table stays the GBK one, and the choices say so: what OK imports is what is shown.
+    assert dialog.encoding.currentData() is None and "GBK" in dialog.source.text()
+    dialog.set_column("category", None)
+    assert "GBK" in dialog.source.text() and dialog.plan is not None
+    assert dialog.combos["exhibitor"].currentText() == "B: 展商名称"
 
 
 def test_a_file_that_is_not_a_csv_is_refused_with_a_sentence(lake, no_modal_dialogs, tmp_path):
