@@ -23,6 +23,7 @@ class LabelRoom:
     def __init__(self, scene: FloorScene) -> None:
         self.scene = scene
         self._booths: RectIndex | None = None
+        self._booths_complete = False      # the index holds the booths (built only when amenities need it)
         self._plans: dict[float, tuple[dict[str, bool], dict[str, int | None], LabelPlan]] = {}
 
     def invalidate(self) -> None:
@@ -43,11 +44,14 @@ class LabelRoom:
         from planner.ui.canvas.items import AmenityItem, BoothItem, GateItem
 
         items = self.scene.object_items()
-        if self._booths is None:
-            shown = self.scene.booth_layer.isVisible()
-            self._booths = RectIndex(i.graphic.bounds for i in items if isinstance(i, BoothItem) and shown)
         gates = [i for i in items if isinstance(i, GateItem) and i.isVisible() and i.show_labels]
         amenities = [i for i in items if isinstance(i, AmenityItem) and i.isVisible() and i.show_labels]
+        if self._booths is None or (amenities and not self._booths_complete):
+            # Only amenity names give way to booths: without any, a few thousand booths need no index
+            # (it would be built again after every edit, in the frame the edit is shown in).
+            shown = self.scene.booth_layer.isVisible() and bool(amenities)
+            self._booths = RectIndex(i.graphic.bounds for i in items if shown and isinstance(i, BoothItem))
+            self._booths_complete = bool(amenities)
         plan = place_labels(self._booths, [i.graphic for i in gates], [i.graphic for i in amenities],
                             self.scene.style, scale)
         found = ({i.object_id: shown for i, shown in zip(gates, plan.gates)},
