@@ -40,7 +40,7 @@ from planner.model.geometry import Point, rotate_point
 from planner.model.layout import Booth, Gate
 
 EPS = 1e-6
-OVERLAP_M2 = 1e-4        # booths sharing more than this overlap; touching is fine
+OVERLAP_M2 = 1e-4        # a block is stricter than the booth-overlap rule (geometry.OVERLAP_AREA): it never makes overlaps
 GAP_M = 0.01             # narrower spaces between booths along a line are not gaps
 # Booths in an unbroken run between cross aisles. Exhibition-hall rules commonly cap a
 # continuous row of stands at about 30 m so nobody walks more than ~15 m along it to a

@@ -18,6 +18,10 @@ Point = tuple[float, float]
 Ring = tuple[Point, ...]
 Polygon = tuple[Ring, ...]
 
+# Area two shapes must share before they overlap (m²): below it they merely touch. The
+# booth-overlap rule reports by it and the editor warns by it while booths are dragged.
+OVERLAP_AREA = 0.01
+
 
 def signed_area(ring: Sequence[Point]) -> float:
     """Shoelace area: positive for a counter-clockwise ring."""

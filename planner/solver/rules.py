@@ -11,12 +11,11 @@ import shapely
 from shapely.geometry import Point
 
 from planner.i18n import format_list, format_number, ntr, tr
-from planner.model.geometry import is_simple
+from planner.model.geometry import OVERLAP_AREA, is_simple
 from planner.solver import flow as flowmod
 from planner.solver.aisle_groups import group_chords
 from planner.solver.report import SEVERITY_ORDER, Finding
 
-OVERLAP_AREA = 0.01       # m² shared before two shapes overlap
 GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
 MIN_EXIT_WIDTH = 1.05     # metres: the narrowest exit the UK open-air fire-safety guide accepts
 

@@ -171,3 +171,19 @@ def test_closing_the_window_while_a_route_is_worked_out_is_quiet(qtbot):
     assert QThreadPool.globalInstance().waitForDone(10000)
     qtbot.wait(100)                                   # the window is deleted and the answer delivered
     assert tool.result is None
+
+
+def test_requests_made_while_a_route_is_worked_out_run_one_after_another(open_window, qtbot):
+    win = open_window(room())
+    win.host.set_tool("route")
+    tool = route_between(win, qtbot, (0, 5), (20, 5))
+    starts: list[int] = []
+    real_start = tool._start
+    tool._start = lambda: (starts.append(tool.requests), real_start())
+    tool.compute()
+    tool.compute()                               # while the first is out: waits for it
+    tool.compute()
+    assert starts == [tool.requests - 2]
+    qtbot.waitUntil(lambda: not tool.pending, timeout=10000)
+    assert starts == [tool.requests - 2, tool.requests]     # then only the latest one runs
+    assert tool.result.length == pytest.approx(20 - 2 * BODY, abs=1e-6)

@@ -190,6 +190,8 @@ class RouteTool(Tool):
         self.ends: list[str] = []           # endpoint texts as ``resolve`` reads them
         self.result: RouteResult | None = None
         self.requests = 0                   # the latest request's number
+        self._working = False               # a job is out: one at a time, they share the cached router
+        self._again = False                 # a newer request waits for it
         self.version = 0                    # counts layout changes, keys the cached router
         self._cached: tuple | None = None
         self._followed: Layout | None = None
@@ -266,6 +268,13 @@ class RouteTool(Tool):
             return
         self._timer.stop()
         self.requests += 1
+        if self._working:
+            self._again = True
+            return
+        self._start()
+
+    def _start(self) -> None:
+        self._working = True
         payload = pickle.dumps(self.host.layout, protocol=pickle.HIGHEST_PROTOCOL)
         args = (payload, self.ends[0], self.ends[1], self._cached, self.version, self.requests)
         QThreadPool.globalInstance().start(_Job(self._relay, args))
@@ -273,9 +282,14 @@ class RouteTool(Tool):
     def _arrived(self, result: RouteResult) -> None:
         if isinstance(self.host, QObject) and not shiboken6.isValid(self.host):
             return                                   # the window closed while the route was worked out
+        self._working = False
         if result.router is not None and (self._cached is None or self._cached[0] <= result.router[0]):
             self._cached = result.router
         result.router = None
+        if self._again:
+            self._again = False
+            if len(self.ends) == 2:
+                self._start()                        # the latest request, on the router just kept
         if result.request != self.requests or len(self.ends) != 2:
             return                                   # an older request, or the route was cleared
         self.result = result
@@ -298,8 +312,10 @@ class RouteTool(Tool):
     def _follow(self, layout: Layout | None) -> None:
         if self._followed is layout:
             return
-        # Edits are only seen while following: a router kept from before may be out of date.
+        # Edits are only seen while following: a router kept from before, or one still on its way,
+        # may be out of date; a new version number makes sure neither is used again.
         self._cached = None
+        self.version += 1
         if self._followed is not None:
             self._followed.unsubscribe(self._changed)
         self._followed = layout

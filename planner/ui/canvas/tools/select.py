@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 
 from planner.model.edits import MoveObjects
-from planner.model.geometry import Point
+from planner.model.geometry import OVERLAP_AREA, Point
 from planner.model.layout import Booth, Gate, Layout, LayoutObject, Obstacle, Zone
 from planner.ui.canvas.analysis_overlays import DimensionsItem
 from planner.ui.canvas.overlays import Preview
@@ -28,7 +28,6 @@ from planner.ui.canvas.tools.snapping import vertices
 
 TOUCHING = 0.05        # booths this close stand together in one row: no clearance to show
 MAX_DIMENSIONS = 24    # dimension lines shown at once, the shortest
-OVERLAP_M2 = 0.01      # booths sharing more than this overlap (SPEC §4, booth-overlap)
 EDGE_SLACK = 0.01      # of a gap's length kept off both its ends when testing it for obstructions
 
 
@@ -135,7 +134,7 @@ class DragClearance:
             return []
         areal = shapely.get_type_id(others) == 3                  # polygons, not the site's edge
         shared = shapely.intersection(dragged[areal], others[areal])
-        big = shapely.area(shared) > OVERLAP_M2
+        big = shapely.area(shared) > OVERLAP_AREA
         out = []
         for piece in shared[big].tolist()[:MAX_DIMENSIONS]:
             c = piece.centroid
