@@ -3233,6 +3233,10 @@
         <translation>区域至少需要三个顶点。</translation>
     </message>
     <message>
+        <source>{name} added, {area:,.0f} m². Set its peak visitors in Properties so the crowd analysis counts it.</source>
+        <translation>已添加{name}，{area:,.0f} 平方米。请在属性中设置其高峰人数，人流分析才会计入该展区。</translation>
+    </message>
+    <message>
         <source>Draw site boundary</source>
         <translation>绘制场地边界</translation>
     </message>

@@ -163,6 +163,19 @@ def test_draw_a_zone_click_by_click_backspace_and_enter(host):
     assert not tool.busy
 
 
+def test_a_new_zone_asks_for_its_peak_visitors(host, qtbot):
+    host.set_tool("draw_zone")
+    tool = host.tool
+    for p in [(60, 0), (80, 0), (80, 20), (60, 20)]:
+        gesture(tool, [p])
+    with qtbot.waitSignal(host.message_posted) as blocker:
+        assert tool.key(Qt.Key.Key_Return, "")
+    zone = host.layout.zones[-1]
+    assert zone.peak_visitors == 0
+    assert blocker.args[0] == ("Zone 3 added, 400 m². Set its peak visitors in Properties so the crowd "
+                               "analysis counts it.")
+
+
 def test_draw_with_typed_lengths_and_angles(host):
     host.set_tool("draw_obstacle")
     tool = host.tool

@@ -16,7 +16,7 @@ import re
 from PySide6.QtCore import Qt
 
 from planner.model.edits import AddObjects, Edit, SetFields
-from planner.model.geometry import Point, normalise_polygon
+from planner.model.geometry import Point, normalise_polygon, signed_area
 from planner.model.layout import OBSTACLE_KINDS, Layout, Obstacle, Zone
 from planner.ui.canvas.overlays import Preview
 from planner.ui.canvas.tools.base import DRAG_PX, PICK_PX, Tool, ToolEvent, translate
@@ -195,6 +195,12 @@ class DrawPolygonTool(Tool):
         self._clear()
         if new_id is not None:
             self.host.selection.set([new_id])
+        if self.purpose == "zone":
+            # A new zone holds nobody: the crowd analysis cannot judge it until it is told how many.
+            zone = layout.get(new_id)
+            self.host.message(translate("Tools", "{name} added, {area:,.0f} m². Set its peak visitors in "
+                                                 "Properties so the crowd analysis counts it.").format(
+                name=zone.name, area=abs(signed_area(polygon[0]))))
         return True
 
     def _edit(self, layout: Layout, polygon) -> tuple[Edit, str | None]:
