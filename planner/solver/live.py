@@ -252,7 +252,6 @@ def main() -> None:
         os.nice(NICENESS)
     inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr                           # a stray print must not corrupt the answers
-    import planner.solver.analysis  # noqa: F401 - paid once, before the first job
 
     serve(inbox, outbox)
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 

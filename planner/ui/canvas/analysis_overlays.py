@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 from planner.render.geometry import device_scale, ring_polygon, scene_point
 from planner.render.style import DEFAULT_STYLE, qcolor
 from planner.solver.overlay_data import OverlayData
+from planner.ui.canvas import overlays
 from planner.ui.canvas.overlay_labels import LABEL_PX, Labels, LabelSpec, label_metrics, labels_item, update_labels
 
 __all__ = ["LABEL_PX", "Labels", "LabelSpec"]     # kept here for the overlays drawn from the grid
@@ -68,12 +69,8 @@ def duration(seconds: float | None) -> str:
 
 
 def cosmetic(colour: QColor | str, width_px: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(qcolor(colour) if isinstance(colour, str) else colour, width_px)
-    pen.setCosmetic(True)
-    pen.setStyle(style)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
+    """The canvas's screen-pixel pen, with flat ends: widths and cross-sections end where they measure."""
+    return overlays.cosmetic(colour, width_px, style, Qt.PenCapStyle.FlatCap)
 
 
 class OverlayItem(QGraphicsItem):

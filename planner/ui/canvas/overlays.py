@@ -46,12 +46,14 @@ def nice_step(min_metres: float) -> float:
     return 10 ** (k + 1)
 
 
-def _cosmetic(colour: QColor | str, width_px: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+def cosmetic(colour: QColor | str, width_px: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+             cap: Qt.PenCapStyle = Qt.PenCapStyle.RoundCap) -> QPen:
+    """A pen of ``width_px`` screen pixels at any zoom."""
     pen = QPen(qcolor(colour) if isinstance(colour, str) else colour, width_px)
     pen.setCosmetic(True)
     pen.setStyle(style)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setCapStyle(cap)
     return pen
 
 
@@ -97,9 +99,9 @@ class GridItem(QGraphicsItem):
         for j in range(j0, j1 + 1):
             (major if j % every == 0 else minor).append(QLineF(left, j * step, right, j * step))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)    # axis-aligned: crisp and cheap
-        painter.setPen(_cosmetic(self.minor, 1.0))
+        painter.setPen(cosmetic(self.minor, 1.0))
         painter.drawLines(minor)
-        painter.setPen(_cosmetic(self.major, 1.0))
+        painter.setPen(cosmetic(self.major, 1.0))
         painter.drawLines(major)
 
 
@@ -154,13 +156,13 @@ class SelectionItem(QGraphicsItem):
             if outline.line:
                 wide = QColor(colour)
                 wide.setAlpha(90)
-                painter.setPen(_cosmetic(wide, 9.0))
+                painter.setPen(cosmetic(wide, 9.0))
                 painter.drawPath(outline.path)
                 continue
             painter.setBrush(fill if outline.filled else Qt.BrushStyle.NoBrush)
-            painter.setPen(_cosmetic(QColor(255, 255, 255, 200), 4.0))
+            painter.setPen(cosmetic(QColor(255, 255, 255, 200), 4.0))
             painter.drawPath(outline.path)
-            painter.setPen(_cosmetic(colour, 2.0))
+            painter.setPen(cosmetic(colour, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline.path)
 
@@ -245,24 +247,24 @@ class PreviewItem(QGraphicsItem):
             painter.setOpacity(0.7)
             paint.paint_booth(painter, self._ghost, self.style, labels=True)
             painter.restore()
-            painter.setPen(_cosmetic(accent, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(cosmetic(accent, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(self._ghost.polygon)
         if p.points:
             poly = QPolygonF([scene_point(q) for q in p.points])
             if p.closed and len(p.points) >= 3:
                 painter.setBrush(NEW_FILL)
-                painter.setPen(_cosmetic(accent, 2.0))
+                painter.setPen(cosmetic(accent, 2.0))
                 painter.drawPolygon(poly)
             else:
-                painter.setPen(_cosmetic(accent, 2.0))
+                painter.setPen(cosmetic(accent, 2.0))
                 painter.drawPolyline(poly)
         if len(p.rubber) >= 2:
-            painter.setPen(_cosmetic(accent, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(cosmetic(accent, 1.5, Qt.PenStyle.DashLine))
             painter.drawPolyline(QPolygonF([scene_point(q) for q in p.rubber]))
         if p.segment is not None:
             gate = QLineF(scene_point(p.segment[0]), scene_point(p.segment[1]))
-            pen = _cosmetic(accent, 7.0)
+            pen = cosmetic(accent, 7.0)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
             painter.drawLine(gate)
@@ -272,7 +274,7 @@ class PreviewItem(QGraphicsItem):
             fill = QColor(accent)
             fill.setAlpha(30)
             painter.setBrush(fill)
-            painter.setPen(_cosmetic(accent, 1.0))
+            painter.setPen(cosmetic(accent, 1.0))
             painter.drawRect(band)
         self._handles(painter, p, px)
         if p.marker is not None:
@@ -282,7 +284,7 @@ class PreviewItem(QGraphicsItem):
 
     def _handles(self, painter: QPainter, p: Preview, px: float) -> None:
         half = HANDLE_PX / 2 * px
-        painter.setPen(_cosmetic(qcolor(ACCENT), 1.5))
+        painter.setPen(cosmetic(qcolor(ACCENT), 1.5))
         for i, q in enumerate(p.handles):
             c = scene_point(q)
             painter.setBrush(qcolor(ACCENT) if i == p.active else QBrush(QColor("#ffffff")))
@@ -294,7 +296,7 @@ class PreviewItem(QGraphicsItem):
     def _marker(self, painter: QPainter, c: QPointF, kind: str, px: float) -> None:
         r = 6 * px
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(_cosmetic(qcolor(SNAP), 2.0))
+        painter.setPen(cosmetic(qcolor(SNAP), 2.0))
         if kind == "corner":
             painter.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
         elif kind in ("edge", "boundary"):
