@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -121,12 +123,9 @@ def all_side_points(booths: list[Booth], areas: Areas, layout: Layout) -> list[l
 
 
 def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario | None = None) -> Scenario:
-    router: Router = ctx_parts["router"]
     visitors: flowmod.Visitors = ctx_parts["visitors"]
     exit_ids: list[str] = ctx_parts["exit_ids"]
     exit_points = ctx_parts["exit_points"]
-    fields = ctx_parts["exit_fields"]
-    network = ctx_parts["network"]
     speed = layout.settings.walking_speed
     allowed = [exit_ids.index(e) for e in exits if exit_points[exit_ids.index(e)] is not None]
     scenario = Scenario(exits=list(exits))
@@ -143,11 +142,11 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
         if redo.any():
             found: dict[int, set[int]] = {}
             idx = np.nonzero(redo)[0]
-            d2, w2, f2 = router.nearest_target(visitors.points[redo], exit_points, fields, allowed, found)
+            d2, w2, f2 = ctx_parts["nearest"](visitors.points[redo], allowed, found)
             dist[redo], which[redo], first[redo] = d2, w2, f2
             ties.update({int(idx[k]): v for k, v in found.items()})
     else:
-        dist, which, first = router.nearest_target(visitors.points, exit_points, fields, allowed, ties)
+        dist, which, first = ctx_parts["nearest"](visitors.points, allowed, ties)
     scenario.ties = ties
     shares = _watershed_shares(ctx_parts, visitors, dist / speed, which, ties, allowed, speed)
     scenario.point_exit, scenario.point_time, scenario.point_first = which, dist / speed, first
@@ -180,6 +179,7 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
     point_exit = np.asarray(exits_of)
     zone_of_point = visitors.zone[rows_a]
     total = float(weights.sum())
+    network = ctx_parts["network"]()
     result = flowmod.max_flow(network, layout, index, [exit_ids[i] for i in allowed])
     scenario.max_flow = result.persons_per_s
     scenario.bottlenecks = result.bottlenecks
@@ -254,14 +254,13 @@ def _border_samples(parts: dict, visitors: flowmod.Visitors, border: np.ndarray,
     some exits closed, only the samples that went to a closed exit look again
     (closing exits never brings another one nearer).
     """
-    router: Router = parts["router"]
     cache: dict[int, tuple] = parts.setdefault("border_samples", {})
     full = parts.setdefault("all_exits", frozenset(allowed))
     fresh = [int(i) for i in border.tolist() if int(i) not in cache]
     if fresh:
         pts, own = visitors.subsamples(np.asarray(fresh, dtype=int), SUBSAMPLES)
         ties: dict[int, set[int]] = {}
-        d, w, _ = router.nearest_target(pts, parts["exit_points"], parts["exit_fields"], sorted(full), ties)
+        d, w, _ = parts["nearest"](pts, sorted(full), ties)
         cuts = np.searchsorted(own, np.arange(len(fresh) + 1))
         for k, i in enumerate(fresh):
             lo, hi = int(cuts[k]), int(cuts[k + 1])
@@ -292,8 +291,7 @@ def _border_samples(parts: dict, visitors: flowmod.Visitors, border: np.ndarray,
         if redo.any():
             idx = np.nonzero(redo)[0]
             found: dict[int, set[int]] = {}
-            d2, w2, _ = router.nearest_target(samples[redo], parts["exit_points"], parts["exit_fields"],
-                                              allowed, found)
+            d2, w2, _ = parts["nearest"](samples[redo], allowed, found)
             d[redo], w[redo] = d2, w2
             sample_ties.update({int(idx[k]): v for k, v in found.items()})
     return samples, owner, d, w, sample_ties
@@ -330,11 +328,44 @@ class Stages:
     def distance_field(self, router: Router, targets: list[tuple[float, float]]):
         return router.distance_field(targets)
 
+    def nearest(self, router: Router, points: np.ndarray, targets: list, fields: dict, allowed: list[int],
+                ties: dict[int, set[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each point's nearest allowed exit on foot (``Router.nearest_target``)."""
+        return router.nearest_target(points, targets, fields, allowed, ties)
+
     def paths(self, ctx: Context) -> list[dict]:
         """The walking paths between every gate and zone and between zones."""
         from planner.solver.paths import all_paths
 
         return all_paths(ctx)
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis")
+    return _POOL
+
+
+def _forget_pool() -> None:
+    """A forked child has none of its parent's threads: it starts a pool of its own."""
+    global _POOL
+    _POOL = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _beside(stages: Stages, layout: Layout, areas: Areas, points: np.ndarray,
+            any_exit: bool) -> tuple[list[Passage], flowmod.Network | None]:
+    """The work of the second thread: the narrow passages and the capacity network."""
+    passages = stages.passages(areas, layout)
+    network = stages.network(layout, areas, points) if any_exit else None
+    return passages, network
 
 
 def analyse(layout: Layout) -> Report:
@@ -372,7 +403,12 @@ def _run(layout: Layout, stages: Stages) -> Report:
         clock = now
 
     areas = stages.areas(layout)
-    passages = stages.passages(areas, layout)
+    visitors = flowmod.visitor_points(layout, areas)
+    exit_gates = [g for g in layout.gates if g.is_exit]
+    # The narrow passages and the capacity network need only W: a second thread builds
+    # them while this one builds the router and finds the nearest exits (GEOS lets go
+    # of Python's lock, so on two cores the two mostly overlap).
+    beside = _pool().submit(_beside, stages, layout, areas, visitors.points, bool(exit_gates))
     lap("areas")
     router = stages.router(areas)
     lap("graph")
@@ -380,8 +416,6 @@ def _run(layout: Layout, stages: Stages) -> Report:
     zone_points = {z.id: zone_endpoint(z, areas) for z in layout.zones}
     entrance_components = {areas.component_of(gate_points[g.id]) for g in layout.gates
                            if g.is_entrance and gate_points[g.id] is not None} - {None}
-    visitors = flowmod.visitor_points(layout, areas)
-    exit_gates = [g for g in layout.gates if g.is_exit]
     exit_ids = [g.id for g in exit_gates]
     exit_points = [gate_points[g.id] for g in exit_gates]
     usable = [p for p in exit_points if p is not None]
@@ -389,14 +423,16 @@ def _run(layout: Layout, stages: Stages) -> Report:
         router, [p if p is not None else (math.nan, math.nan) for p in exit_points]) if usable \
         else (None, [], {}, {})
     lap("paths")
-    network = stages.network(layout, areas, visitors.points) if exit_gates else None
     parts = {"router": router, "visitors": visitors, "exit_ids": exit_ids, "exit_points": exit_points,
-             "exit_fields": fields, "network": network}
+             "exit_fields": fields, "network": lambda: beside.result()[1],
+             "nearest": lambda points, allowed, ties: stages.nearest(router, points, exit_points, fields,
+                                                                    allowed, ties)}
     egress = _scenario(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
     largest = flowmod.widest_exit(layout.gates)
     without = None
     if largest is not None:
         without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id], base=egress)
+    passages, network = beside.result()
     lap("flow")
     densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
     booth_reachable = {}

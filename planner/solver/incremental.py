@@ -38,6 +38,8 @@ from planner.model.layout import Booth, Layout
 from planner.solver import flow as flowmod
 from planner.solver.analysis import ENDPOINT_REACH, Context, Stages, all_side_points, run
 from planner.solver.report import Report
+from planner.solver.nearest import corner_costs
+from planner.solver.nearest_reuse import Answers, nearest_with_reuse
 from planner.solver.routes import Router
 from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages, obstacles_of
 
@@ -201,6 +203,26 @@ class Analyser(Stages):
             result = router.distance_field(targets)
         self._now["fields"] = (key, router, result)
         return result
+
+    def nearest(self, router: Router, points: np.ndarray, targets: list, fields: dict, allowed: list[int],
+                ties: dict[int, set[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        key = (tuple(allowed), _frozen(targets))
+        now = self._now.setdefault("nearest", {})
+        mine = now.get(key)
+        if mine is None:
+            cost, target = corner_costs(router, fields, allowed)
+            mine = now[key] = Answers(router=router, cost=cost, target=target)
+        old = self._last.get("nearest", {}).get(key)
+        changed = self._changed_part(router.areas) if old is not None and old.router is not router else None
+        exits = np.asarray([targets[k] for k in allowed], dtype=float).reshape(-1, 2)
+        found: dict[int, set[int]] = {}
+        best, which, first, kept = nearest_with_reuse(
+            old, mine, exits, changed, points, found,
+            lambda pts, t: router.nearest_target(pts, targets, fields, allowed, t))
+        self.reuse["nearest exits"] = self.reuse.get("nearest exits", 0) + kept
+        mine.add(points, best, which, first, found)
+        ties.update(found)
+        return best, which, first
 
     def paths(self, ctx: Context) -> list[dict]:
         layout = ctx.layout

@@ -12,8 +12,9 @@ below a bound T for any point of the group's box is left out, where T is
 chosen so that every point has several candidates under it. A point whose
 answer (and every tie within the tolerance) lies under T has its exact
 answer; the few others are tried against every candidate. Equal figures are
-tried in the order of the candidates, so the answer never depends on how a
-group was formed.
+tried in the order of the candidates (corners by their coordinates, then the
+targets), so the answer never depends on how a group was formed, nor on how
+the corners happen to be numbered.
 """
 
 from __future__ import annotations
@@ -41,19 +42,20 @@ def nearest_target(router, points: np.ndarray, targets: Sequence, field_dist: di
     if m == 0 or not allowed:
         return best, which, first
     n = len(router.nodes)
-    # Cost through each corner: distance to it + its distance to the nearest allowed target.
-    node_cost = np.full(n, np.inf)
-    node_target = np.full(n, -1)
-    for k in allowed:
-        d = router._field_array(field_dist[k])
-        better = d < node_cost
-        node_cost[better] = d[better]
-        node_target[better] = k
+    node_cost, node_target = corner_costs(router, field_dist, allowed)
     tpts = np.asarray([targets[k] for k in allowed], dtype=float)
     cand_pts = np.concatenate([router.nodes, tpts]) if n else tpts
     cand_cost = np.concatenate([node_cost, np.zeros(len(allowed))])
     cand_target = np.concatenate([node_target, np.asarray(allowed)])
     cand_first = np.concatenate([np.arange(n), np.full(len(allowed), -1)])
+    if n:
+        # Equal figures are tried in the order of the corners' places (not of their
+        # numbers, which shift when an edit elsewhere reorders N's rings).
+        canon = np.lexsort((router.next[:, 1], router.next[:, 0], router.prev[:, 1], router.prev[:, 0],
+                            router.nodes[:, 1], router.nodes[:, 0]))
+        perm = np.concatenate([canon, np.arange(n, n + len(allowed))])
+        cand_pts, cand_cost = cand_pts[perm], cand_cost[perm]
+        cand_target, cand_first = cand_target[perm], cand_first[perm]
     usable = np.isfinite(cand_cost)
     cand_pts, cand_cost = cand_pts[usable], cand_cost[usable]
     cand_target, cand_first = cand_target[usable], cand_first[usable]
@@ -141,6 +143,22 @@ def nearest_target(router, points: np.ndarray, targets: Sequence, field_dist: di
     for start in range(0, len(rest), 500):
         resolve(np.sort(rest[start:start + 500]), all_cols, np.inf)
     return best, which, first
+
+
+def corner_costs(router, field_dist: dict, allowed: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each corner's distance on to the nearest allowed target, and that target (-1: none).
+
+    Equal distances go to the first of the allowed targets.
+    """
+    n = len(router.nodes)
+    node_cost = np.full(n, np.inf)
+    node_target = np.full(n, -1)
+    for k in allowed:
+        d = router._field_array(field_dist[k])
+        better = d < node_cost
+        node_cost[better] = d[better]
+        node_target[better] = k
+    return node_cost, node_target
 
 
 def _ties(router, block, idx, rows, total, cols, cand_pts, cand_target, best, which, ties) -> None:

@@ -18,6 +18,7 @@ from planner.solver.report import SEVERITY_ORDER, Finding
 
 GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
 MIN_EXIT_WIDTH = 1.05     # metres: the narrowest exit the UK open-air fire-safety guide accepts
+SHRINK = 1e-5            # metres: shapes that only touch are told from those that overlap
 
 
 def m(value: float, decimals: int = 1) -> str:
@@ -57,14 +58,17 @@ def _overlaps(shapes: list):
     """Index pairs (a < b) of shapes sharing more than OVERLAP_AREA, with what they share."""
     if len(shapes) < 2:
         return
-    tree = shapely.STRtree(shapes)
-    a_idx, b_idx = tree.query(shapes, predicate="intersects")
+    # Shapes that only touch (booths in a row) share no area: shrunk by a hair they no
+    # longer meet, so only the pairs that still do are intersected. A shared sliver thinner
+    # than twice the hair holds more than OVERLAP_AREA only if it is over 500 m long.
+    arr = np.asarray(shapes, dtype=object)
+    shrunk = shapely.buffer(arr, -SHRINK, join_style="mitre")
+    tree = shapely.STRtree(shrunk)
+    a_idx, b_idx = tree.query(shrunk, predicate="intersects")
     keep = a_idx < b_idx
     a_idx, b_idx = a_idx[keep], b_idx[keep]
     if not len(a_idx):
         return
-    # Booths in a row all touch: one call for every touching pair, not one each.
-    arr = np.asarray(shapes, dtype=object)
     shared = shapely.intersection(arr[a_idx], arr[b_idx])
     big = shapely.area(shared) > OVERLAP_AREA
     for a, b, part in zip(a_idx[big].tolist(), b_idx[big].tolist(), shared[big].tolist()):

@@ -114,11 +114,21 @@ def known_pairs(nodes: np.ndarray, i: np.ndarray, j: np.ndarray, previous, chang
         np.zeros(len(i), dtype=bool)
     cand = np.nonzero(found)[0]
     if changed is not None and not changed.is_empty and len(cand):
-        lines = shapely.linestrings(np.stack([nodes[i[cand]], nodes[j[cand]]], axis=1))
+        a, b = nodes[i[cand]], nodes[j[cand]]
         parts = shapely.get_parts(changed)
-        hit, _ = shapely.STRtree(parts).query(lines, predicate="intersects")
+        # Only segments whose box meets a changed part's box can meet the part: the
+        # others (nearly all) are settled without making a line for each.
+        boxes = shapely.bounds(parts) if len(parts) <= 16 else np.asarray([changed.bounds])
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        near = np.zeros(len(cand), dtype=bool)
+        for x0, y0, x1, y1 in boxes.tolist():
+            near |= (lo[:, 0] <= x1) & (hi[:, 0] >= x0) & (lo[:, 1] <= y1) & (hi[:, 1] >= y0)
+        sub = np.nonzero(near)[0]
         clear = np.ones(len(cand), dtype=bool)
-        clear[hit] = False
+        if len(sub):
+            lines = shapely.linestrings(np.stack([a[sub], b[sub]], axis=1))
+            hit, _ = shapely.STRtree(parts).query(lines, predicate="intersects")
+            clear[sub[hit]] = False
         cand = cand[clear]
     known[cand] = True
     ok[cand] = old_ok[order[at[cand]]]
