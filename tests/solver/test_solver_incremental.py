@@ -65,6 +65,7 @@ def _check_edits(layout, kinds: list[str], seed: int, check_first: bool = True) 
         # It did reuse: all but the touched booth's shape, and most corner pairs.
         assert analyser.reuse.get("booth shapes", 0) >= len(layout.booths) - 2
         assert analyser.reuse.get("visibility pairs", 0) > 0
+        assert analyser.reuse.get("nearest exits", 0) > 0
     return analyser
 
 
@@ -101,3 +102,28 @@ def test_a_moved_booth_changes_the_report_as_a_full_run_does():
     assert _json(again) == _json(analyse(moved))
     narrow = [f for f in again.findings if f.rule == "aisle-too-narrow"]
     assert narrow and narrow[0].value == pytest.approx(2.0, rel=0.05)
+
+
+def test_closing_a_gap_sends_the_visitors_behind_it_to_the_other_exit_as_a_full_run_does():
+    """Visitors east of a wall leave through its gap to the west exit; a booth that fills
+    the gap sends them to the far east exit. The nearest exits kept from the run before
+    must be exactly those the booth cannot have changed."""
+    from tests.solver.kit import gate, layout as make_layout, wall, zone
+
+    lay = make_layout((0, 0, 100, 30),
+                      obstacles=[wall("w-south", 29, 0, 31, 12), wall("w-north", 29, 18, 31, 30)],
+                      zones=[zone("all", 0, 0, 100, 30, visitors=3000)],
+                      gates=[gate("west", (0, 13), (0, 17), kind="exit"), gate("east", (100, 13), (100, 17))])
+    analyser = Analyser()
+    open_gap = analyser.analyse(lay)
+    lay.booths.append(Booth(id="plug", number="P-1", x=30.5, y=15.0, width=6.0, depth=3.0, rotation=90.0))
+    closed = analyser.analyse(lay)
+    assert _json(closed) == _json(analyse(lay))
+    # Most points kept their answers, and yet the east exit gained the visitors behind the gap.
+    assert analyser.reuse.get("nearest exits", 0) > 0
+    east_before = next(e["visitors"] for e in open_gap.egress["exits"] if e["gate"] == "east")
+    east_after = next(e["visitors"] for e in closed.egress["exits"] if e["gate"] == "east")
+    assert east_after > east_before + 100
+    lay.booths.pop()
+    reopened = analyser.analyse(lay)
+    assert _json(reopened) == _json(analyse(lay)) == _json(open_gap)

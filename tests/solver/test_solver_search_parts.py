@@ -141,3 +141,34 @@ def test_analysis_leaves_the_cycle_collector_as_it_was(enabled):
         assert report.egress["time_s"] is not None
     finally:
         gc.enable() if before else gc.disable()
+
+
+def test_nearest_exit_does_not_depend_on_how_the_corners_are_numbered():
+    """An edit elsewhere renumbers N's corners; equal path lengths must still be
+    settled the same way, by the corners' places. A block on the axis between the
+    points and the exit gives every point on the axis two paths of exactly one length."""
+    from tests.solver.kit import wall
+
+    lay = layout((0, 0, 40, 20), obstacles=[wall("block", 15, 7, 25, 13)], zones=[zone("z", 0, 0, 40, 20, 100)],
+                 gates=[gate("e", (40, 8), (40, 12), "exit")])
+    router = Router(build_areas(lay))
+    exits = [(39.75, 10.0)]
+    pts = np.array([(x, 10.0) for x in np.arange(1.0, 14.0, 0.5)])
+    fields = router.distance_field(exits)[2]
+    dist, which, first = nearest_mod.nearest_target(router, pts, exits, fields, [0], {})
+    assert np.all(first >= 0)       # round the block: by one of its two near corners
+    # The same corners under other numbers, their distance fields renumbered alike.
+    perm = np.arange(len(router.nodes))[::-1].copy()   # new number -> old number: every pair swapped
+    old_to_new = np.argsort(perm)
+    shuffled = Router.__new__(Router)
+    shuffled.__dict__.update(router.__dict__)
+    shuffled.__dict__.pop("_fields", None)
+    shuffled.nodes, shuffled.prev, shuffled.next = router.nodes[perm], router.prev[perm], router.next[perm]
+    shuffled.component = router.component[perm]
+    moved = {k: {(int(old_to_new[v]) if not isinstance(v, tuple) else v): d for v, d in f.items()}
+             for k, f in fields.items()}
+    dist2, which2, first2 = nearest_mod.nearest_target(shuffled, pts, exits, moved, [0], {})
+    assert np.array_equal(dist, dist2) and np.array_equal(which, which2)
+    corner = first >= 0
+    assert np.array_equal(first2[corner], old_to_new[first[corner]])
+    assert np.array_equal(first2[~corner], first[~corner])
