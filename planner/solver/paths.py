@@ -6,6 +6,12 @@ from planner.solver.routes import Path
 
 
 def all_paths(ctx) -> list[dict]:
+    """Every gate to every zone, then every zone to every later zone.
+
+    Each pair has a zone in it, so one search from each zone finds them all
+    (walking is the same both ways): a gate's route is its zone's route read
+    backwards.
+    """
     layout = ctx.layout
     ends: list[tuple[str, tuple[float, float] | None]] = (
         [(g.id, ctx.gate_points[g.id]) for g in layout.gates] +
@@ -15,31 +21,34 @@ def all_paths(ctx) -> list[dict]:
     node_of = {name: node for (name, _), node in zip(known, names)}
     points = [p for _, p in known]
     speed = layout.settings.walking_speed
-    pairs = [(g.id, z.id) for g in layout.gates for z in layout.zones]
     zones = [z.id for z in layout.zones]
-    pairs += [(zones[i], zones[j]) for i in range(len(zones)) for j in range(i + 1, len(zones))]
-    cache: dict[str, tuple] = {}
+    pairs = [(g.id, z, False) for g in layout.gates for z in zones]          # searched from z
+    pairs += [(zones[i], zones[j], True) for i in range(len(zones)) for j in range(i + 1, len(zones))]
     wanted: dict[str, set] = {}
-    for a, b in pairs:
+    for a, b, forward in pairs:
         if a in node_of and b in node_of:
-            wanted.setdefault(a, set()).add(node_of[b])
+            source, target = (a, b) if forward else (b, a)
+            wanted.setdefault(source, set()).add(node_of[target])
     ids = {name: k for k, name in enumerate(ctx.router.search_names(extra))}
+    cache: dict[str, tuple] = {}
     out = []
-    for a, b in pairs:
+    for a, b, forward in pairs:
         path = None
         if a in node_of and b in node_of:
-            if a not in cache:
-                names, seen, first, settled = ctx.router.search(node_of[a], extra, until=wanted[a])
-                cache[a] = (names, seen, first, set(settled))
-            names, seen, first, settled = cache[a]
-            end = ids[node_of[b]]
+            source, target = (a, b) if forward else (b, a)
+            if source not in cache:
+                found, seen, first, settled = ctx.router.search(node_of[source], extra, until=wanted[source])
+                cache[source] = (found, seen, first, set(settled))
+            found, seen, first, settled = cache[source]
+            end = ids[node_of[target]]
             if end in settled:
-                start = ids[node_of[a]]
+                start = ids[node_of[source]]
                 route = [end]
                 while route[-1] != start:
                     route.append(first[route[-1]])
-                path = Path(length=seen[end], polyline=ctx.router.polyline([names[v] for v in route[::-1]],
-                                                                           points))
+                if forward:
+                    route.reverse()
+                path = Path(length=seen[end], polyline=ctx.router.polyline([found[v] for v in route], points))
         out.append(path_json(a, b, path, speed))
     return out
 
