@@ -238,12 +238,12 @@ def aisle_overloaded(ctx) -> list[Finding]:
     e = ctx.egress
     if e.point_exit is None or ctx.network is None or not ctx.network.corridors:
         return []
-    coords, owner, weights = _egress_routes(ctx)
+    coords, places, owner, weights = _egress_routes(ctx)
     if not len(weights):
         return []
     chords = ctx.network.corridors
     lines = shapely.linestrings(np.array([[c.a, c.b] for c in chords], dtype=float))
-    route_idx, chord_idx = _routes_meeting(coords, owner, lines)
+    route_idx, chord_idx = _routes_meeting(coords, owner, lines, places)
     demand = np.zeros(len(chords))
     np.add.at(demand, chord_idx, weights[route_idx])
     rate = s.specific_flow / 60.0
@@ -273,62 +273,90 @@ def aisle_overloaded(ctx) -> list[Finding]:
     return out
 
 
-def _egress_routes(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each visitor point's walking route to its exit: the routes' points, the route
-    each point belongs to, and each route's weight in persons."""
+def _egress_routes(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each visitor point's walking route to its exit: the routes' points, a number for
+    each distinct place among them, the route each point belongs to, and each route's
+    weight in persons."""
     e = ctx.egress
     v = ctx.visitors
-    coords: list = []
-    owner: list[int] = []
-    weights: list[float] = []
-    nodes = ctx.router.nodes.tolist()
-    exits = e.point_exit.tolist()
-    firsts = e.point_first.tolist()
-    for i, start in enumerate(v.points.tolist()):
-        k = exits[i]
-        if k < 0:
-            continue
-        route = len(weights)
-        coords.append(start)
-        owner.append(route)
-        node = firsts[i]
+    m, n = len(v.points), len(ctx.router.nodes)
+    exit_points = [p if p is not None else (math.nan, math.nan) for p in ctx.exit_points]
+    table = np.concatenate([np.asarray(v.points, dtype=float).reshape(-1, 2), ctx.router.nodes,
+                            np.asarray(exit_points, dtype=float).reshape(-1, 2)])
+    chains: dict[tuple[int, int], list[int]] = {}
+
+    def chain(k: int, corner: int) -> list[int]:
+        """The places from a corner along the exit's shortest-path tree (its own exit left out)."""
+        found = chains.get((k, corner))
+        if found is not None:
+            return found
         preds = ctx.exit_preds[k]
-        steps = 0
+        walked: list[int] = []
+        node, steps, tail = corner, 0, []
         while node >= 0 and steps < 10000:
-            coords.append(nodes[node])
-            owner.append(route)
+            known = chains.get((k, node))
+            if known is not None:
+                tail = known
+                break
+            walked.append(node)
             before = preds.get(node) or []
             nxt = before[0] if before else None
             if nxt is None or isinstance(nxt, tuple):
                 break
             node = int(nxt)
             steps += 1
-        coords.append(ctx.exit_points[k])
-        owner.append(route)
+        # Every corner walked gets its own chain, the rest of this one.
+        for at in range(len(walked) - 1, -1, -1):
+            tail = [m + walked[at]] + tail
+            chains[(k, walked[at])] = tail
+        return chains.get((k, corner), [])
+
+    ids: list[int] = []
+    owner: list[int] = []
+    weights: list[float] = []
+    exits = e.point_exit.tolist()
+    firsts = e.point_first.tolist()
+    for i in range(m):
+        k = exits[i]
+        if k < 0:
+            continue
+        route = len(weights)
+        places = [i, *(chain(k, firsts[i]) if firsts[i] >= 0 else ()), m + n + k]
+        ids += places
+        owner += [route] * len(places)
         weights.append(float(v.weights[i]))
     if not weights:
-        return np.zeros((0, 2)), np.zeros(0, dtype=int), np.zeros(0)
-    return np.asarray(coords, dtype=float).reshape(-1, 2), np.asarray(owner, dtype=int), \
-        np.asarray(weights, dtype=float)
+        return np.zeros((0, 2)), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=int), np.zeros(0)
+    idx = np.asarray(ids, dtype=np.int64)
+    return table[idx], idx, np.asarray(owner, dtype=int), np.asarray(weights, dtype=float)
 
 
-def _routes_meeting(coords: np.ndarray, owner: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _routes_meeting(coords: np.ndarray, owner: np.ndarray, lines: np.ndarray,
+                    places: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each (route, line) pair where the route meets the line, once, sorted by route then line.
 
     A route meets a line where one of its legs does. Routes to one exit share
     most legs (the corners' shortest path tree), and a leg's small box meets
     few lines where a whole route's box meets many: each distinct leg is
-    tested once.
+    tested once. ``places``, when given, numbers the distinct points of
+    ``coords``: legs are told apart by those numbers, far faster than by
+    their coordinates.
     """
     if len(lines) == 0 or len(coords) < 2:
         return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
     same = owner[1:] == owner[:-1]
-    legs = np.concatenate([coords[:-1][same], coords[1:][same]], axis=1)
     leg_route = owner[:-1][same]
-    unique, inverse = np.unique(legs, axis=0, return_inverse=True)
+    if places is not None:
+        width = int(places.max()) + 1
+        keys = places[:-1][same] * width + places[1:][same]
+        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        starts = np.nonzero(same)[0][first]
+        unique = np.concatenate([coords[starts], coords[starts + 1]], axis=1)
+    else:
+        legs = np.concatenate([coords[:-1][same], coords[1:][same]], axis=1)
+        unique, inverse = np.unique(legs, axis=0, return_inverse=True)
     inverse = inverse.reshape(-1)
-    leg_idx, line_idx = shapely.STRtree(lines).query(shapely.linestrings(unique.reshape(-1, 2, 2)),
-                                                     predicate="intersects")
+    leg_idx, line_idx = _legs_meeting(unique.reshape(-1, 2, 2), lines)
     if len(leg_idx) == 0:
         return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
     # Every leg of every route with the lines its distinct leg meets.
@@ -342,6 +370,44 @@ def _routes_meeting(coords: np.ndarray, owner: np.ndarray, lines: np.ndarray) ->
     met = line_idx[begin[inverse[rows]] + offset]
     keys = np.unique(leg_route[rows].astype(np.int64) * len(lines) + met)
     return keys // len(lines), keys % len(lines)
+
+
+def _legs_meeting(legs: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (leg, line) pair that meets, for legs given as (k, 2, 2) end points.
+
+    The pairs whose boxes meet are found by the tree; for two-point lines the
+    segments are then tested by the signs of four cross products, which
+    settle nearly every pair exactly. A pair where a product is too near zero
+    to trust its sign (a touch, an end on the other segment, parallel
+    segments) is left to GEOS, as is every pair when a line has more points.
+    """
+    geoms = shapely.linestrings(legs)
+    tree = shapely.STRtree(lines)
+    ends = shapely.get_coordinates(lines)
+    if len(ends) != 2 * len(lines):
+        return tree.query(geoms, predicate="intersects")
+    leg_idx, line_idx = tree.query(geoms)
+    ends = ends.reshape(-1, 2, 2)
+    p0, p1 = legs[leg_idx, 0], legs[leg_idx, 1]
+    q0, q1 = ends[line_idx, 0], ends[line_idx, 1]
+
+    def side(a, b, c):
+        """The cross product (b - a) × (c - a), and whether its sign is certain."""
+        u, v = b - a, c - a
+        det = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
+        bound = 1e-12 * (np.abs(u[:, 0] * v[:, 1]) + np.abs(u[:, 1] * v[:, 0]))
+        return det, np.abs(det) > bound
+
+    d1, s1 = side(q0, q1, p0)
+    d2, s2 = side(q0, q1, p1)
+    d3, s3 = side(p0, p1, q0)
+    d4, s4 = side(p0, p1, q1)
+    sure = s1 & s2 & s3 & s4
+    meet = (np.sign(d1) != np.sign(d2)) & (np.sign(d3) != np.sign(d4))
+    unsure = np.nonzero(~sure)[0]
+    if len(unsure):
+        meet[unsure] = shapely.intersects(geoms[leg_idx[unsure]], lines[line_idx[unsure]])
+    return leg_idx[meet], line_idx[meet]
 
 
 # -- egress and density ---------------------------------------------------------------

@@ -22,7 +22,7 @@ from shapely.geometry import LineString
 from planner.solver import analyse
 from planner.solver import nearest as nearest_mod
 from planner.solver.routes import Router
-from planner.solver.rules import _routes_meeting
+from planner.solver.rules import _legs_meeting, _routes_meeting
 from planner.solver.walkable import build_areas
 from tests.solver.kit import booth_row, gate, layout, zone
 
@@ -129,6 +129,35 @@ def test_routes_meeting_lines_matches_one_test_per_route():
     got = list(zip(route_idx.tolist(), line_idx.tolist()))
     want = [(r, k) for r, route in enumerate(routes) for k, line in enumerate(lines) if route.intersects(line)]
     assert got == want and len(want) > 100
+    # The same with the places numbered (as the egress routes are): legs told apart by number.
+    number: dict[tuple[float, float], int] = {}
+    places = np.asarray([number.setdefault(tuple(c), len(number)) for c in coords], dtype=np.int64)
+    route_idx, line_idx = _routes_meeting(np.asarray(coords, dtype=float), np.asarray(owner),
+                                          np.asarray(lines, dtype=object), places)
+    assert list(zip(route_idx.tolist(), line_idx.tolist())) == want
+
+
+def test_legs_meeting_lines_matches_geos_on_crossings_touches_and_overlaps():
+    rng = np.random.default_rng(8)
+    legs = rng.uniform(0, 20, size=(300, 2, 2))
+    ends = rng.uniform(0, 20, size=(200, 2, 2))
+    # Degenerate cases: an end on the other segment, shared ends, collinear overlaps,
+    # parallel neighbours, a leg of no length.
+    legs[0] = [(0, 0), (10, 0)]
+    ends[0] = [(5, 0), (5, 5)]                   # a T: touches
+    legs[1] = [(0, 2), (4, 2)]
+    ends[1] = [(4, 2), (9, 7)]                   # shared end
+    legs[2] = [(0, 4), (6, 4)]
+    ends[2] = [(3, 4), (12, 4)]                  # collinear overlap
+    legs[3] = [(0, 6), (6, 6)]
+    ends[3] = [(0, 6.000001), (6, 6.000001)]     # parallel, a hair apart
+    legs[4] = [(7, 7), (7, 7)]
+    ends[4] = [(6, 6), (8, 8)]                   # a point on a line
+    lines = shapely.linestrings(ends)
+    got = set(zip(*(a.tolist() for a in _legs_meeting(legs, lines))))
+    geoms = shapely.linestrings(legs)
+    want = {(i, j) for i in range(len(legs)) for j in range(len(lines)) if geoms[i].intersects(lines[j])}
+    assert got == want and {(0, 0), (1, 1), (2, 2)} <= want and (3, 3) not in want
 
 
 @pytest.mark.parametrize("enabled", [True, False])
