@@ -69,6 +69,7 @@ class Analyser(Stages):
 
     def __init__(self) -> None:
         self._shapes: dict[tuple, Any] = {}
+        self._blocks: dict[bytes, Any] = {}     # merged booth blocks by their booths' corners
         self._last: dict[str, Any] = {}
         self._now: dict[str, Any] = {}
         self._changed: BaseGeometry | None = None
@@ -104,7 +105,8 @@ class Analyser(Stages):
             else:
                 obstacles = (key[1], obstacles_of(layout))
             self._now["obstacles"] = obstacles
-            areas = build_areas(layout, [shapes[_booth_key(b)] for b in layout.booths], obstacles[1])
+            areas = build_areas(layout, [shapes[_booth_key(b)] for b in layout.booths], obstacles[1],
+                                self._blocks)
         self._now["areas"] = (key, areas)
         if "obstacles" not in self._now and "obstacles" in self._last:
             self._now["obstacles"] = self._last["obstacles"]

@@ -178,20 +178,57 @@ def _settle(point: tuple[float, float], direction: tuple[float, float],
     return point
 
 
-def merge_booths(shapes: list[Polygon]) -> tuple[list[Polygon], list[list[int]]]:
-    """Union booths that touch (closer than TOUCH) into blocks; remember which booths."""
+def merge_booths(shapes: list[Polygon], cache: dict | None = None) -> tuple[list[Polygon], list[list[int]]]:
+    """Union booths that touch (closer than TOUCH) into blocks; remember which booths.
+
+    Booths whose grown shapes meet form a group, and each group is united on
+    its own: the same blocks as one union of everything, made from the group
+    alone, so ``cache`` (the groups of an earlier run, by their booths'
+    corners) can give back a group that an edit left as it was.
+    """
     if not shapes:
         return [], []
-    grown = shapely.buffer(np.array(shapes, dtype=object), TOUCH / 2, join_style="mitre")
-    merged = shapely.unary_union(grown).buffer(-TOUCH / 2, join_style="mitre")
-    blocks = polygons_of(merged)
+    arr = np.array(shapes, dtype=object)
+    grown = shapely.buffer(arr, TOUCH / 2, join_style="mitre")
+    a_idx, b_idx = shapely.STRtree(grown).query(grown, predicate="intersects")
+    parent = list(range(len(shapes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in zip(a_idx.tolist(), b_idx.tolist()):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(shapes)):
+        groups.setdefault(root(k), []).append(k)
+    corners = shapely.get_coordinates(arr)
+    ends = np.cumsum(shapely.get_num_coordinates(arr))
+    starts = ends - shapely.get_num_coordinates(arr)
+    blocks: list[Polygon] = []
+    used: dict = {}
+    for members in groups.values():       # in the order of their first booths
+        key = b"".join(corners[starts[k]:ends[k]].tobytes() for k in members)
+        made = cache.get(key) if cache is not None else None
+        if made is None:
+            united = grown[members[0]] if len(members) == 1 else shapely.unary_union(grown[members])
+            made = polygons_of(united.buffer(-TOUCH / 2, join_style="mitre"))
+        used[key] = made
+        blocks += made
+    if cache is not None:
+        cache.clear()
+        cache.update(used)
     tree = shapely.STRtree(blocks)
     centres = shapely.points([(s.centroid.x, s.centroid.y) for s in shapes])
     owner_booth, owner_block = tree.query(centres, predicate="intersects")
-    members: list[list[int]] = [[] for _ in blocks]
+    members_of: list[list[int]] = [[] for _ in blocks]
     for b, k in zip(owner_booth.tolist(), owner_block.tolist()):
-        members[k].append(b)
-    return blocks, members
+        members_of[k].append(b)
+    return blocks, members_of
 
 
 def _navigable(walkable: BaseGeometry, site: BaseGeometry, blockers: list[Polygon],
@@ -259,15 +296,16 @@ def obstacles_of(layout: Layout) -> BaseGeometry:
 
 
 def build_areas(layout: Layout, booth_shapes: list[Polygon] | None = None,
-                obstacles: BaseGeometry | None = None) -> Areas:
+                obstacles: BaseGeometry | None = None, block_cache: dict | None = None) -> Areas:
     """The areas of ``layout``; ``booth_shapes`` and ``obstacles``, when given, are its
-    booths' shapes and ``obstacles_of(layout)``, made earlier."""
+    booths' shapes and ``obstacles_of(layout)``, made earlier; ``block_cache``, the cache of
+    ``merge_booths``."""
     site = as_area(layout.site.shape())
     if obstacles is None:
         obstacles = obstacles_of(layout)
     if booth_shapes is None:
         booth_shapes = booth_polygons(layout.booths)
-    blocks, members = merge_booths(booth_shapes)
+    blocks, members = merge_booths(booth_shapes, block_cache)
     blocked = shapely.unary_union([obstacles, *blocks]) if blocks else obstacles
     walkable = as_area(site.difference(blocked)) if not blocked.is_empty else site
     radius = layout.settings.body_radius
