@@ -12,6 +12,11 @@ they come.
     python benchmarks/bench_analysis.py [--sizes 200 1000 2000 5000] [--repeat 3]
                                         [--timeout 240] [--tracemalloc] [--moves 10]
 
+The narrow passages and the capacity network are built on a second thread
+while the router and the nearest exits are worked out on the first: their
+time shows in the "flow" column only where the first thread waits for them,
+and on a busy machine (one core free, not two) the totals rise.
+
 Last, one booth at a time is moved in the 200-booth market, then on West
 Lake, and the layout re-analysed by ``incremental.Analyser``, which keeps
 what the move cannot change; each report is checked against a fresh full run.
