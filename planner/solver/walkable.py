@@ -238,8 +238,11 @@ def _navigable(walkable: BaseGeometry, site: BaseGeometry, blockers: list[Polygo
     A round corner of N becomes straight segments: where the wall turns by
     up to 45° (the many corners of trees and curved shores), the two edges
     are extended to meet, at most 1.3 cm outside the arc at a 0.25 m radius;
-    sharper corners are cut by a chord. One point instead of two per gentle
-    corner leaves the router a quarter fewer corners on West Lake.
+    a sharper corner's mitre is cut square to its bisector at MITRE_LIMIT ×
+    the radius from the wall's corner (2 cm outside the arc; a chord between
+    the arc's ends would lie 7 cm inside it at a right angle). One point
+    instead of two per gentle corner leaves the router a quarter fewer
+    corners on West Lake.
     """
     navigable = walkable.buffer(-radius, join_style="mitre", mitre_limit=MITRE_LIMIT).simplify(NAV_SIMPLIFY)
     if navigable.is_empty:
