@@ -14,7 +14,9 @@ Filling a zone keeps the grid fixed (so cross aisles line up from row to row)
 and drops the booths that would leave the zone or stand on an obstacle or
 another booth. A fill must pass the layout's own check at once, so it keeps a
 full aisle (``clearance``) between its booths and the zone's edge, obstacles,
-booths already there and the apron kept clear in front of every gate: the
+booths already there, the apron kept clear in front of every gate and the
+spot each amenity stands on (an info point or a first-aid post hidden behind a
+booth, or a hydrant with a stall against it, is no use to anyone): the
 space left over at a row's end is never a slot narrower than an aisle, it is
 added to that aisle, and the grid is centred so both ends get the same.
 
@@ -47,6 +49,9 @@ GAP_M = 0.01             # narrower spaces between booths along a line are not g
 # crossing (and a blocked aisle can be left sideways); ten 3 m booths is that run.
 CROSS_EVERY = 10
 APRON_DEPTH_M = 6.0      # at least this deep, the clear space kept in front of a gate
+# The ground an amenity takes (an info desk, a first-aid tent's front, a hydrant's reach): its badge
+# on the plan is 2.4 m across. A block keeps its aisle clear around this, so people can queue at it.
+AMENITY_RADIUS_M = 1.5
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,9 @@ class Block:
     spare: tuple[float, float] = (0.0, 0.0)     # rectangle: length left unused along and across the rows
     gaps: list[Gap] = field(default_factory=list)
     line: list[Point] = field(default_factory=list)   # along a line: where the backs stand
-    clearance: float = 0.0        # kept free between the block and edges, obstacles, booths, gate aprons
+    clearance: float = 0.0        # kept free between the block and edges, obstacles, booths, aprons, amenities
     kept_clear: list[list[Point]] = field(default_factory=list)   # gate aprons left free of booths
+    amenities_clear: list[list[Point]] = field(default_factory=list)   # amenity spots within its reach
 
     @property
     def count(self) -> int:
@@ -214,11 +220,12 @@ def _keeper(allowed: BaseGeometry | None, blocked: Sequence[BaseGeometry], clear
 
 
 def _block(booths: list[Booth], rows: int, spare: tuple[float, float], p: BlockParams,
-           clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+           clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = (),
+           spots: Sequence[BaseGeometry] = ()) -> Block:
     crossed = p.cross_every and any(len(r) > p.cross_every for r in _rows_of(booths, p).values())
     return Block(booths=booths, rows=rows, aisle=p.aisle if rows > 1 else 0.0,
                  cross_aisle=p.cross_width if crossed else 0.0, spare=spare, clearance=clearance,
-                 kept_clear=[_ring(g) for g in kept_clear])
+                 kept_clear=[_ring(g) for g in kept_clear], amenities_clear=[_ring(g) for g in spots])
 
 
 def _rows_of(booths: list[Booth], p: BlockParams) -> dict[int, list[Booth]]:
@@ -231,6 +238,14 @@ def _rows_of(booths: list[Booth], p: BlockParams) -> dict[int, list[Booth]]:
 def _ring(shape: BaseGeometry) -> list[Point]:
     hull = shape if shape.geom_type == "Polygon" else shape.convex_hull
     return [(float(x), float(y)) for x, y in list(hull.exterior.coords)[:-1]] if hull.geom_type == "Polygon" else []
+
+
+def amenity_spots(points: Sequence[Point], region: BaseGeometry, reach: float,
+                  radius: float = AMENITY_RADIUS_M) -> list[BaseGeometry]:
+    """The ground (a disc of ``radius``) of each amenity at ``points`` that comes within ``reach`` of
+    ``region``, where the block's booths may stand: booths stay off it like off an obstacle."""
+    discs = [shapely.Point(x, y).buffer(radius, quad_segs=8) for x, y in points]
+    return [d for d in discs if d.distance(region) < reach + EPS]
 
 
 def gate_aprons(gates: Sequence[Gate], site: BaseGeometry, depth: float) -> list[BaseGeometry]:
@@ -259,19 +274,26 @@ def gate_aprons(gates: Sequence[Gate], site: BaseGeometry, depth: float) -> list
 
 def fill_rectangle(origin: Point, length: float, height: float, params: BlockParams,
                    allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = (),
-                   clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+                   clearance: float = 0.0, kept_clear: Sequence[BaseGeometry] = (),
+                   amenities: Sequence[Point] = ()) -> Block:
     """Rows in a ``length`` × ``height`` rectangle turned ``params.rotation`` about its corner ``origin``.
 
     Rows run along ``length`` from the corner; what does not fit is left over at the far ends
-    (``spare``). Booths outside ``allowed`` or on anything in ``blocked`` or ``kept_clear`` are
-    left out, and so are those nearer than ``clearance`` to the edge of ``allowed`` or to them.
+    (``spare``). Booths outside ``allowed`` or on anything in ``blocked``, ``kept_clear`` or the
+    ground of an amenity at ``amenities`` are left out, and so are those nearer than ``clearance``
+    to the edge of ``allowed`` or to them.
     """
     params.check()
     if allowed is not None and clearance > 0:
         allowed = allowed.buffer(-clearance)
-    keep = _keeper(allowed, [*blocked, *kept_clear], clearance)
-    booths, rows, spare = _grid(origin, abs(length), abs(height), params, keep)
-    return _block(booths, rows, spare, params, clearance, kept_clear)
+    length, height = abs(length), abs(height)
+    corners = [(0.0, 0.0), (length, 0.0), (length, height), (0.0, height)]
+    outline = shapely.Polygon([(origin[0] + dx, origin[1] + dy)
+                               for dx, dy in (rotate_point(c, params.rotation, (0.0, 0.0)) for c in corners)])
+    spots = amenity_spots(amenities, outline, clearance) if amenities else []
+    keep = _keeper(allowed, [*blocked, *kept_clear, *spots], clearance)
+    booths, rows, spare = _grid(origin, length, height, params, keep)
+    return _block(booths, rows, spare, params, clearance, kept_clear, spots)
 
 
 def rectangle_from_corners(a: Point, b: Point, rotation: float) -> tuple[Point, float, float]:
@@ -286,11 +308,13 @@ def rectangle_from_corners(a: Point, b: Point, rotation: float) -> tuple[Point, 
 
 
 def fill_area(area: BaseGeometry, params: BlockParams, blocked: Sequence[BaseGeometry] = (),
-              clearance: float | None = None, kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+              clearance: float | None = None, kept_clear: Sequence[BaseGeometry] = (),
+              amenities: Sequence[Point] = ()) -> Block:
     """Rows over the whole of ``area`` (a zone), only booths wholly inside it and clear of ``blocked``.
 
     Every booth keeps ``clearance`` (by default the aisle width) from the zone's edge, from
-    ``blocked`` and from ``kept_clear`` (gate aprons), so what is left at a row's end joins
+    ``blocked``, from ``kept_clear`` (gate aprons) and from the ground of each amenity at
+    ``amenities`` (``AMENITY_RADIUS_M`` round it), so what is left at a row's end joins
     a full aisle instead of becoming a slot. The grid is centred in the zone along and
     across the rows: a rectangular zone gets the same aisle at both ends.
     """
@@ -309,10 +333,11 @@ def fill_area(area: BaseGeometry, params: BlockParams, blocked: Sequence[BaseGeo
     used_v = row_centres[-1][0] + params.depth / 2 if row_centres else height
     corner = (minu + (length - used_u) / 2, minv + (height - used_v) / 2)
     origin = rotate_point(corner, params.rotation, (0.0, 0.0))
-    keep = _keeper(inner, [*blocked, *kept_clear], c)
+    spots = amenity_spots(amenities, inner, c) if amenities else []
+    keep = _keeper(inner, [*blocked, *kept_clear, *spots], c)
     booths, _rows, _spare = _grid(origin, used_u, used_v, params, keep)
     rows = len(_rows_of(booths, params))
-    return _block(booths, rows, (0.0, 0.0), params, c, kept_clear)
+    return _block(booths, rows, (0.0, 0.0), params, c, kept_clear, spots)
 
 
 def long_side_angle(area: BaseGeometry) -> float:
@@ -343,8 +368,12 @@ def _row_key(booth: Booth, p: BlockParams) -> int:
 
 def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
                allowed: BaseGeometry | None = None, blocked: Sequence[BaseGeometry] = (),
-               kept_clear: Sequence[BaseGeometry] = ()) -> Block:
+               kept_clear: Sequence[BaseGeometry] = (), amenities: Sequence[Point] = (),
+               clearance: float | None = None) -> Block:
     """Booths with their backs on the polyline ``points``, on its ``side`` (both when back to back).
+
+    The backs stand on the line by design (a lakeside fence), so nothing else keeps a clearance,
+    but booths stay ``clearance`` (by default the aisle) off the ground of each amenity.
 
     Each booth stands square to its segment. Inside a bend the segments give up
     depth × tan(half the turn) each so the booths cannot meet; whatever still
@@ -356,7 +385,14 @@ def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
     if len(pts) < 2:
         return Block(line=list(pts))
     sides = ("left", "right") if params.back_to_back else (side,)
-    keep = _keeper(allowed, [*blocked, *kept_clear])
+    spots: list[BaseGeometry] = []
+    if amenities:
+        line = shapely.LineString(pts)
+        reach = shapely.union_all([line.buffer(params.depth if s == "left" else -params.depth, single_sided=True)
+                                   for s in sides])
+        c = params.aisle if clearance is None else clearance
+        spots = amenity_spots(amenities, reach, 0.0, AMENITY_RADIUS_M + max(c, 0.0))
+    keep = _keeper(allowed, [*blocked, *kept_clear, *spots])
     booths: list[Booth] = []
     gaps: list[Gap] = []
     for s in sides:
@@ -368,7 +404,7 @@ def along_line(points: Sequence[Point], params: BlockParams, side: str = "left",
     crossed = params.cross_every and len(booths) > params.cross_every
     return Block(booths=booths, rows=len(sides), aisle=0.0,
                  cross_aisle=params.cross_width if crossed else 0.0, gaps=gaps, line=list(pts),
-                 kept_clear=[_ring(g) for g in kept_clear])
+                 kept_clear=[_ring(g) for g in kept_clear], amenities_clear=[_ring(g) for g in spots])
 
 
 @dataclass

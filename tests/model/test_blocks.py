@@ -241,3 +241,57 @@ def test_a_fresh_fill_of_a_zone_with_a_gate_passes_the_aisle_check():
         assert block.count >= 16
         rules = {f.rule for f in analyse(layout).findings if f.severity == "error"}
         assert "aisle-too-narrow" not in rules and "booth-unreachable" not in rules, rules
+
+
+# -- amenities keep their ground and an aisle round it -------------------------------------------------
+
+def test_a_zone_fill_leaves_an_info_point_standing_in_its_rows_clear():
+    from planner.model.blocks import AMENITY_RADIUS_M
+
+    assert AMENITY_RADIUS_M == 1.5
+    zone = box(0, 0, 30, 20)
+    info = shapely.Point(15, 8.5)
+    # As in the slanted-zone test: 14 booths, x 4.5–25.5 in 3 m steps, rows y 7–10 and 10–13; the
+    # booth at x 13.5–16.5 of the lower row stands on the info point.
+    bare = fill_area(zone, BlockParams())
+    assert bare.count == 14 and any(b.shape().contains(info) for b in bare.booths)
+    # Kept clear: 1.5 m of ground + the 4 m aisle = 5.5 m round (15, 8.5). Lower row (level with it):
+    # only the end booths (7.5 m off) stay. Upper row (1.5 m above it): a booth needs 5.29 m across,
+    # so again only the ends (the next ones are 4.5 m off).
+    block = fill_area(zone, BlockParams(), amenities=[(15, 8.5)])
+    assert centres(block) == sorted((x, y) for x in (6.0, 24.0) for y in (8.5, 11.5))
+    assert min(b.shape().distance(info) for b in block.booths) == pytest.approx(7.5)
+    assert len(block.amenities_clear) == 1
+    assert shapely.Polygon(block.amenities_clear[0]).area == pytest.approx(info.buffer(1.5, quad_segs=8).area)
+    # Each is alone in its row now, so open at both ends as well as the front.
+    assert {b.booth_type for b in block.booths} == {"peninsula"}
+
+
+def test_an_amenity_beside_a_drawn_block_clears_the_booths_within_an_aisle_of_its_ground():
+    # 30 × 20 m, two pairs of rows (y 0–6, 10–16), ten booths a row; a WC at (15, 8) in the aisle
+    # between the pairs. Kept 5.5 m round it: rows 2 m off (y 3–6, 10–13) lose the four booths within
+    # 5.12 m along (x 9–21); rows 5 m off (y 0–3, 13–16) lose the two within 2.29 m (x 12–18).
+    block = fill_rectangle((0, 0), 30, 20, BlockParams(aisle=4), clearance=4, amenities=[(15, 8)])
+    assert block.count == 40 - 12
+    by_row = {y: sorted(b.x for b in block.booths if b.y == y) for y in (1.5, 4.5, 11.5, 14.5)}
+    assert by_row[4.5] == by_row[11.5] == [1.5, 4.5, 7.5, 22.5, 25.5, 28.5]
+    assert by_row[1.5] == by_row[14.5] == [1.5, 4.5, 7.5, 10.5, 19.5, 22.5, 25.5, 28.5]
+    wc = shapely.Point(15, 8)
+    assert min(b.shape().distance(wc) for b in block.booths) >= 5.5 - 1e-9
+    # An amenity far off is neither kept clear nor reported.
+    far = fill_rectangle((0, 0), 30, 20, BlockParams(aisle=4), clearance=4, amenities=[(100, 100)])
+    assert far.count == 40 and far.amenities_clear == []
+
+
+def test_booths_along_a_line_keep_off_a_first_aid_post():
+    # Ten 3 m booths left of (0,0)→(30,0), y 0–3. First aid at (15, 5): 1.5 m of ground + the 4 m aisle.
+    # Booths 2 m below it need 5.12 m along: the four over x 9–21 go, leaving a 12 m gap.
+    params = BlockParams(back_to_back=False, cross_every=0)
+    block = along_line([(0, 0), (30, 0)], params, side="left", amenities=[(15, 5)])
+    assert centres(block) == [(x, 1.5) for x in (1.5, 4.5, 7.5, 22.5, 25.5, 28.5)]
+    assert [round(g.width, 9) for g in block.gaps] == [12.0]
+    assert len(block.amenities_clear) == 1
+    # A narrower clearance asked for: 1.5 + 1 m round it; booths 2 m off need 1.5 m along: x 12–18 go.
+    narrow = along_line([(0, 0), (30, 0)], params, side="left", amenities=[(15, 5)], clearance=1.0)
+    assert narrow.count == 8
+    assert along_line([(0, 0), (30, 0)], params, side="left").count == 10

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from shapely.geometry import box
+from shapely.geometry import Point, box
 
 from planner.formats import read_layout
 from planner.model.numbering import duplicate_numbers
@@ -98,13 +98,18 @@ def test_booths_along_a_line_with_a_bend(window, qtbot):
     click(view, 40, 20)
     move(view, 40, 45, held=False)
     assert tool.block.count > 0
+    assert len(tool.block.amenities_clear) == 1 and "1 amenity kept clear" in status_text(window)
+    assert len(tool._ghosts.spots) == 1
     double_click(view, 40, 45)
     new = layout.booths[4:]
     # Left of (10,20)→(40,20)→(40,45): the leg along x gives up 3 m at the bend: 9 booths, the leg north
     # starts 3 m up and ends at 45 (22 m): its first booth is the tenth, then the default 4 m cross aisle,
-    # then 5 more (y 30–45); the site and the zone edge at y=50 are not reached.
-    assert len(new) == 15
-    assert sorted(b.y for b in new if b.x == 38.5) == [24.5, 31.5, 34.5, 37.5, 40.5, 43.5]
+    # then 5 more (y 30–45); the site and the zone edge at y=50 are not reached. The line ends on the
+    # WC at (40, 45): its ground (1.5 m) and the 4 m aisle round it take the two booths from y 39 up
+    # (the one at y 36–39 is 6 m from it and stays).
+    assert len(new) == 13
+    assert sorted(b.y for b in new if b.x == 38.5) == [24.5, 31.5, 34.5, 37.5]
+    assert min(b.shape().distance(Point(40, 45)) for b in new) == 6.0
     assert not overlaps(new) and not clashes(new, layout.booths[:4])
     assert window.document.undo_stack.count() == 1
     assert not tool.busy
@@ -207,3 +212,37 @@ def test_cross_aisles_can_be_switched_off_in_the_options(window, qtbot):
     shown = tool.block.count
     release(view, *drag_to[-1])
     assert len(window.layout.booths) == 4 + shown                   # what the preview said is what is placed
+
+
+def test_filling_the_west_lake_innovation_zone_keeps_its_amenities_clear(qtbot):
+    from planner.formats import read_layout as read
+    from planner.model.blocks import AMENITY_RADIUS_M
+    from planner.ui.main_window import MainWindow
+
+    path = Path(__file__).resolve().parents[2] / "layouts" / "west-lake-2018.festival.json"
+    window = MainWindow(read(path), path)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    layout = window.layout
+    zone = layout.get("innovation").shape()
+    window.view.fit()
+    window.host.set_tool("block")
+    tool = window.host.tool
+    before = len(layout.booths)
+    move(window.view, 650, 180, held=False)
+    assert tool.block is not None and tool.block.count > 50
+    # Inside the zone (or at its edge) stand the info point, a WC, a water tap, a security post, a
+    # hydrant and an assembly point: every one is outlined and named in the preview.
+    near = [a for a in layout.amenities if zone.distance(Point(a.x, a.y)) < 1.0]
+    assert {a.id for a in near} >= {"info-e1", "wc-5", "water-6", "sec-e1", "hydrant-5", "assembly-5"}
+    assert f"{len(near)} amenities kept clear" in status_text(window)
+    assert len(tool._ghosts.spots) == len(near)
+    click(window.view, 650, 180)
+    new = layout.booths[before:]
+    assert len(new) > 50 and window.document.undo_stack.count() == 1
+    ring = AMENITY_RADIUS_M + tool.clearance()                  # 1.5 m of ground + the 4 m aisle
+    for amenity in layout.amenities:
+        spot = Point(amenity.x, amenity.y)
+        assert min(b.shape().distance(spot) for b in new) >= ring - 1e-6, amenity.id

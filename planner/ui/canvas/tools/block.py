@@ -8,7 +8,8 @@ backs on it. While it works the tool shows ghost booths, the count, the aisle
 widths and the gaps left over; the block is one ``AddObjects`` (one undo
 step), its booths numbered by their zone's scheme. A block keeps a full aisle
 (the block's aisle, at least the layout's minimum) from fences, obstacles,
-booths and the apron in front of every gate, which the preview outlines, so
+booths, the apron in front of every gate and the ground round each amenity,
+which the preview outlines, so
 a fresh block passes the layout's check. The arithmetic is
 ``planner.model.blocks``; this is only the gesture.
 """
@@ -51,6 +52,7 @@ class GhostBooths(QGraphicsItem):
         self.fronts: list[tuple[QPointF, QPointF]] = []
         self.gaps: list[tuple[QPointF, str]] = []
         self.aprons: list[QPolygonF] = []      # kept clear in front of gates
+        self.spots: list[QPolygonF] = []       # the ground of amenities, kept clear too
         self._rect = QRectF()
         self.setZValue(Z_GHOSTS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -66,8 +68,10 @@ class GhostBooths(QGraphicsItem):
                      for g in (block.gaps if block is not None else [])]
         self.aprons = [QPolygonF([scene_point(p) for p in ring])
                        for ring in (block.kept_clear if block is not None else []) if ring]
+        self.spots = [QPolygonF([scene_point(p) for p in ring])
+                      for ring in (block.amenities_clear if block is not None else []) if ring]
         rect = QRectF()
-        for poly in self.aprons:
+        for poly in self.aprons + self.spots:
             rect = rect.united(poly.boundingRect())
         for poly in self.polygons:
             rect = rect.united(poly.boundingRect())
@@ -82,14 +86,14 @@ class GhostBooths(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         accent = QColor(ACCENT)
-        if self.aprons:
+        if self.aprons or self.spots:
             clear = QPen(QColor(SNAP), 1.5, Qt.PenStyle.DashLine)
             clear.setCosmetic(True)
             painter.setPen(clear)
             hatch = QColor(SNAP)
             hatch.setAlpha(40)
             painter.setBrush(hatch)
-            for poly in self.aprons:
+            for poly in self.aprons + self.spots:
                 painter.drawPolygon(poly)
         fill = QColor(accent)
         fill.setAlpha(70)
@@ -203,6 +207,10 @@ class BlockTool(Tool):
     def _site(self):
         return self.host.layout.site.shape()
 
+    def _amenities(self) -> list[Point]:
+        """Where the amenities stand: a block keeps their ground clear like an obstacle's."""
+        return [(a.x, a.y) for a in self.host.layout.amenities]
+
     def clearance(self) -> float:
         """Kept between a block and fences, obstacles, booths and gate aprons: a full aisle, at least the minimum."""
         return max(self.params.aisle, self.host.layout.settings.min_aisle_width)
@@ -234,14 +242,15 @@ class BlockTool(Tool):
         origin, length, height = rectangle_from_corners(self._start, self._end, self.params.rotation)
         outline = ShapelyPolygon(self._outline())
         return fill_rectangle(origin, length, height, self.params, allowed=self._site(), blocked=self._blocked(),
-                              clearance=self.clearance(), kept_clear=self._aprons(outline))
+                              clearance=self.clearance(), kept_clear=self._aprons(outline),
+                              amenities=self._amenities())
 
     def _fill(self, zone: Zone) -> Block:
         """Rows over the zone, running along its long side turned by the tool's orientation."""
         area = zone.shape().intersection(self._site())
         params = replace(self.params, rotation=(long_side_angle(area) + self.params.rotation) % 360.0)
         return fill_area(area, params, blocked=self._blocked(), clearance=self.clearance(),
-                         kept_clear=self._aprons(area))
+                         kept_clear=self._aprons(area), amenities=self._amenities())
 
     def _line(self, extra: Point | None = None) -> Block | None:
         points = list(self._points) + ([extra] if extra is not None else [])
@@ -251,7 +260,7 @@ class BlockTool(Tool):
 
         reach = LineString(points).buffer(self.params.depth)
         return along_line(points, self.params, self.side, allowed=self._site(), blocked=self._blocked(),
-                          kept_clear=self._aprons(reach))
+                          kept_clear=self._aprons(reach), amenities=self._amenities(), clearance=self.clearance())
 
     def _refresh(self) -> None:
         """Lay the preview out again after an option changed."""
@@ -395,6 +404,11 @@ class BlockTool(Tool):
         if block.kept_clear:
             n = len(block.kept_clear)
             text = translate("Tools", "{n} gate kept clear") if n == 1 else translate("Tools", "{n} gates kept clear")
+            parts.append(text.format(n=n))
+        if block.amenities_clear:
+            n = len(block.amenities_clear)
+            text = translate("Tools", "{n} amenity kept clear") if n == 1 else \
+                translate("Tools", "{n} amenities kept clear")
             parts.append(text.format(n=n))
         return " · ".join(parts)
 
