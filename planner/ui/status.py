@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
 from planner.model.layout import BOOTH_STATUSES, Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
 from planner.render.names import STATUS, kind_name
@@ -150,6 +150,51 @@ class BoothCounts(QWidget):
         return "  ".join(label.text() for label in self.labels.values())
 
 
+class MessageRoom(QWidget):
+    """Room for the status bar's message among the permanent widgets; the status bar writes in it.
+
+    Qt writes a message left of the first permanent widget and cuts it there, and
+    the widgets beside it (the analysis summary) keep all their room. This empty
+    widget asks for the message's width, so while a message shows its neighbours
+    give up room (the analysis summary drops its minor figures); its minimum is a
+    pixel, so a long message never widens the window. Its stretch is 0: a
+    stretched item only gets the room left over, which is none in a narrow window.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_message_room")
+        self.setMinimumWidth(1)
+        self.text = ""
+        self.hide()
+
+    def reserve(self, text: str) -> None:
+        self.text = text
+        self.setVisible(bool(text))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        want = self.fontMetrics().horizontalAdvance(self.text) + 4 if self.text else 0
+        return QSize(want + self._claim(want), self.fontMetrics().height())
+
+    def _claim(self, want: int) -> int:
+        """Extra width asked for when the message lacks room: a box layout short of room takes the
+        same from every widget that can shrink, so asking for the lack once more per neighbour
+        that can give way leaves the message its own width and takes the lack from them."""
+        bar = self.parentWidget()
+        if bar is None or not want:
+            return 0
+        others = [w for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                  if w is not self and w.isVisible() and not w.isWindow()]
+        lacking = want + 12 + sum(w.sizeHint().width() + 6 for w in others) - bar.width()
+        shrinking = [w for w in others if not isinstance(w, QSizeGrip)
+                     and w.sizeHint().width() > max(w.minimumSizeHint().width(), w.minimumWidth())]
+        return -(-lacking // len(shrinking)) if lacking > 0 and shrinking else 0
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(1, self.fontMetrics().height())
+
+
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +208,9 @@ class StatusBar(QStatusBar):
         self.zoom_label = QLabel(self)
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("x 00000.0 m  y 00000.0 m") + 12)
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("1:1,000,000") + 12)
+        self.message_room = MessageRoom(self)
         self.addWidget(self.object_label, 1)
+        self.addPermanentWidget(self.message_room)
         self.addPermanentWidget(self.booth_counts)
         self.addPermanentWidget(self.selection_label)
         self.addPermanentWidget(self.position_label)
@@ -173,8 +220,63 @@ class StatusBar(QStatusBar):
         self.object_label.setMinimumWidth(1)
         self.selection_label.setMinimumWidth(1)
         # A message (a tool's result, a warning) needs the room more than the counts, which stay
-        # in the booth table and the legend: they step aside until the message has gone.
-        self.messageChanged.connect(lambda text: self.booth_counts.setVisible(not text))
+        # in the booth table and the legend, and the selection, which the plan and the Properties
+        # panel show: they step aside until the message has gone.
+        self.messageChanged.connect(self._make_room)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self.currentMessage():
+            self.message_room.updateGeometry()      # what the message lacks depends on the width
+
+    def _make_room(self, message: str) -> None:
+        self.booth_counts.setVisible(not message)
+        self.selection_label.setVisible(not message)
+        self.message_room.reserve(message)
+
+    def message_rect(self) -> QRect:
+        """Where the message is written: from the left up to the first widget beside it."""
+        right = self.width() - 12
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible() and not child.isWindow() and not isinstance(child, MessageRoom):
+                right = min(right, child.x() - (0 if isinstance(child, QSizeGrip) else 2))
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def shown_message(self) -> str:
+        """The message as it reads on screen: ending in … when it is longer than its room."""
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight,
+                                             self.message_rect().width())
+
+    def event(self, event) -> bool:
+        """Hovering over a message cut short shows all of it."""
+        if event.type() == QEvent.Type.ToolTip and self.currentMessage() \
+                and self.message_rect().contains(event.pos()):
+            if self.shown_message() != self.currentMessage():
+                QToolTip.showText(event.globalPos(), self.currentMessage(), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """As Qt paints it, but the message runs over its room and ends in … rather than being cut."""
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible() and not isinstance(child, (QSizeGrip, MessageRoom)):
+                frame = QStyleOption()
+                frame.rect = child.geometry().adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, child)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextSingleLine, self.shown_message())
+        painter.end()
 
     # -- booths per status ------------------------------------------------------------------
     def follow(self, document) -> None:

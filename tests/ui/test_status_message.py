@@ -1,0 +1,99 @@
+"""A long message in the status bar: the counts and the selection step aside, the rest is elided with a tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from tests.ui.helpers import click
+
+LONG = ("Walking route from Gate N1 · 北山街一号门 to FOD-036 · 美食: 412.6 m, 5 min 44 s at 1.2 m/s, "
+        "through the Lakeside Promenade, past the Broken Bridge runway, the Gourmet zone and three "
+        "fire hydrants; the narrowest aisle on the way is 3.1 m at the Pets zone entrance")
+
+
+def neighbours(status):
+    """The status bar's widgets beside a message, as they stand now."""
+    return [w for w in (status.booth_counts, status.selection_label, status.position_label, status.zoom_label)
+            if w.isVisible()]
+
+
+def dark_columns(image, rect) -> list[int]:
+    """x of the columns of ``rect`` in ``image`` holding a dark (text) pixel."""
+    ratio = image.devicePixelRatio()
+    found = []
+    for x in range(rect.left(), rect.right()):
+        for y in range(rect.top() + 2, rect.bottom() - 2):
+            if image.pixelColor(round(x * ratio), round(y * ratio)).lightness() < 110:
+                found.append(x)
+                break
+    return found
+
+
+def test_a_long_message_takes_the_room_of_the_counts_and_the_selection_and_ends_in_an_ellipsis(window, qtbot):
+    status = window.status
+    window.view.set_zoom(8.0)
+    click(window.view, 10.0, 10.0)                                  # b-1: the selection label names it
+    assert status.selection_label.text() == "1 booth selected"
+    assert status.selection_label.isVisible() and status.booth_counts.isVisible()
+    width = window.width()
+    window.host.message_posted.emit(LONG)
+    qtbot.waitUntil(lambda: status.message_rect().width() > 300)    # the status bar lays itself out again
+    assert status.currentMessage() == LONG
+    assert not status.selection_label.isVisible() and not status.booth_counts.isVisible()
+    room = status.message_rect()
+    assert all(room.right() < w.x() for w in neighbours(status))   # nothing stands on the message
+    shown = status.shown_message()
+    assert shown.endswith("…") and LONG.startswith(shown[:-1]) and len(shown) > 40
+    assert window.width() == width                                  # the window did not grow
+    # The text is drawn across its room, up to the ellipsis near the right end, and not beyond.
+    image = status.grab().toImage()
+    columns = dark_columns(image, room)
+    assert columns and columns[0] < room.left() + 10 and columns[-1] > room.right() - 40
+    # Hovering over it shows all of it.
+    point = room.center()
+    QApplication.sendEvent(status, QHelpEvent(QEvent.Type.ToolTip, point, status.mapToGlobal(point)))
+    assert QToolTip.isVisible() and QToolTip.text() == LONG
+    QToolTip.hideText()
+    # When the message goes, the selection and the counts come back.
+    status.clearMessage()
+    assert status.selection_label.isVisible() and status.booth_counts.isVisible()
+    assert status.selection_label.text() == "1 booth selected"
+
+
+def test_a_message_that_fits_is_written_whole_and_the_analysis_summary_makes_room_for_it(window, qtbot):
+    status = window.status
+    summary = window.analysis_status
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    metrics = status.fontMetrics()
+    # Longer than the room left beside the summary at its full width, shorter than the bar.
+    free = status.width() - sum(w.sizeHint().width() for w in (status.position_label, status.zoom_label, summary))
+    message = LONG
+    while metrics.horizontalAdvance(message) > free + 200:
+        message = message[:-1]
+    message = message.rstrip()
+    assert metrics.horizontalAdvance(message) > free
+    before = summary.width()
+    window.host.message_posted.emit(message)
+    qtbot.waitUntil(lambda: status.shown_message() == message)
+    assert summary.isVisible() and summary.width() < summary.sizeHint().width()   # it gave way
+    assert all(status.message_rect().right() < w.x() for w in [*neighbours(status), summary])
+    point = status.message_rect().center()
+    QApplication.sendEvent(status, QHelpEvent(QEvent.Type.ToolTip, point, status.mapToGlobal(point)))
+    assert not QToolTip.isVisible() or QToolTip.text() != message              # nothing hidden to show
+    status.clearMessage()
+    qtbot.waitUntil(lambda: summary.width() == before)                          # and takes its room back
+
+
+def test_a_short_message_takes_nothing_from_the_summary(window, qtbot):
+    status = window.status
+    summary = window.analysis_status
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    before = summary.width()
+    window.host.message_posted.emit("Saved.")
+    QApplication.processEvents()
+    assert status.shown_message() == "Saved." and summary.width() >= before     # it only gains room
+    assert status.message_rect().left() == 6
