@@ -40,6 +40,7 @@ from planner.ui.panels.tool_options import ToolOptions
 from planner.ui.selection import Selection
 from planner.ui.site_image import SiteImage
 from planner.ui.status import StatusBar
+from planner.ui.text_undo import keep_undo_keys_in_text_fields
 
 APP_NAME = "Festival Floor Planner"
 DEFAULT_SIZE = (1400, 900)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.follow(self.document)       # booths per status, after every edit and undo
         self.actions = build_actions(self)
+        keep_undo_keys_in_text_fields(self.actions["undo"], self.actions["redo"])   # typing undoes typing
         self._build_docks()
         self._build_menus()
         self._build_toolbars()
