@@ -6,8 +6,9 @@ two corners are joined when the segment between them lies in N and is
 tangent to the boundary at both ends (a path never turns into a wall).
 Visibility is tested with one vectorised shapely predicate per batch (does
 the segment meet anything outside N, prepared); the graph is searched by a
-plain-list Dijkstra that visits nodes in networkx's order, so equal-length
-routes come out as they did with networkx. Lengths are exact for the
+plain-list Dijkstra that settles equally far nodes in the order of their
+places, so equal-length routes come out alike whatever numbers an edit
+gives the corners. Lengths are exact for the
 polygon N (whose rounded corners are cut by short chords, SPEC §4).
 """
 
@@ -206,7 +207,8 @@ class Router:
         """``dijkstra`` as plain lists over numbered nodes: (names, distances, first
         predecessors (-1 at the source), nodes in the order settled)."""
         names, adj = self._compiled(extra)
-        ids = self.__dict__["_compiled_extra"][id(extra)][3]
+        compiled = self.__dict__["_compiled_extra"][id(extra)]
+        ids, rank = compiled[3], compiled[4]
         start = ids[source] if isinstance(source, tuple) else source
         total = len(adj)
         done = [False] * total
@@ -214,13 +216,14 @@ class Router:
         first = [-1] * total
         settled: list[int] = []
         seen[start] = 0
-        counter = 0
-        fringe = [(0, 0, start)]
+        fringe = [(0, rank[start], start)]
         pop, push = heapq.heappop, heapq.heappush
         left = {ids[u] if isinstance(u, tuple) else u for u in until} if until else None
         # A settled node is never nearer by another way (no negative lengths), so only
         # strict improvements matter; the first one to reach a node's final distance
-        # stays its predecessor, as in networkx's list.
+        # stays its predecessor (one of networkx's list). Nodes equally far are settled
+        # in the order of their places, so equal routes are settled the same way
+        # whatever numbers the corners have: an edit elsewhere does not change them.
         while fringe:
             dist_v, _, v = pop(fringe)
             if done[v]:
@@ -236,8 +239,7 @@ class Router:
                 if vu < seen[u]:
                     seen[u] = vu
                     first[u] = v
-                    counter += 1
-                    push(fringe, (vu, counter, u))
+                    push(fringe, (vu, rank[u], u))
         return names, seen, first, settled
 
     def search_names(self, extra: dict) -> list:
@@ -258,8 +260,22 @@ class Router:
         for name, edges in extra.items():
             adj[ids[name]].extend((ids[u], d) for u, d in edges)
         cache.clear()
-        cache[id(extra)] = (extra, names, adj, {name: k for name, k in ids.items() if isinstance(name, tuple)})
+        # Each node's rank among all: corners by their places, then the extra points in order.
+        rank = self.corner_rank().tolist() + list(range(n, len(names)))
+        cache[id(extra)] = (extra, names, adj, {name: k for name, k in ids.items() if isinstance(name, tuple)},
+                            rank)
         return names, adj
+
+    def corner_rank(self) -> np.ndarray:
+        """Each corner's rank in the order of places (x, y, then its wall neighbours), made once."""
+        rank = self.__dict__.get("_corner_rank")
+        if rank is None:
+            order = np.lexsort((self.next[:, 1], self.next[:, 0], self.prev[:, 1], self.prev[:, 0],
+                                self.nodes[:, 1], self.nodes[:, 0])) if len(self.nodes) else np.zeros(0, int)
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            self.__dict__["_corner_rank"] = rank
+        return rank
 
     def with_points(self, points: Sequence[Point2]) -> tuple[nx.Graph, list[str]]:
         """The graph plus the given points as nodes ``("p", k)`` joined to what they see."""
