@@ -234,7 +234,37 @@ class Analyser(Stages):
         if last is not None and last[0] == key and last[1] is ctx.router:
             paths = copy.deepcopy(last[2])
             self.reuse["paths"] = 1
+        elif last is not None and last[0] == key:
+            from planner.solver.paths import all_paths
+
+            known = _paths_that_stand(last[2], self._changed_part(ctx.areas))
+            paths = all_paths(ctx, known)
+            self.reuse["paths"] = len(known)
         else:
             paths = super().paths(ctx)
         self._now["paths"] = (key, ctx.router, copy.deepcopy(paths))
         return paths
+
+
+def _paths_that_stand(paths: list[dict], changed: BaseGeometry | None) -> dict[tuple[str, str], dict]:
+    """The walking paths of the last run that an edit of N inside ``changed`` left as they were.
+
+    A path that keeps clear of the change is still open, and no new way can
+    be shorter when every way through the change is longer: at least the
+    straight distances from its ends to the change. Equal routes are chosen
+    by the corners' places, which the edit did not move, so the route is the
+    same one too.
+    """
+    if changed is None or changed.is_empty:
+        return {}
+    found = [p for p in paths if p["length_m"] is not None and len(p["polyline"]) >= 2]
+    if not found:
+        return {}
+    lines = np.array([shapely.LineString(p["polyline"]) for p in found], dtype=object)
+    starts = shapely.points([p["polyline"][0] for p in found])
+    ends = shapely.points([p["polyline"][-1] for p in found])
+    clear = ~shapely.intersects(changed, lines)
+    detour = shapely.distance(changed, starts) + shapely.distance(changed, ends)
+    length = np.asarray([p["length_m"] for p in found], dtype=float)
+    stands = clear & (detour > length * (1 + 1e-9) + 1e-9)
+    return {(p["from"], p["to"]): copy.deepcopy(p) for p, ok in zip(found, stands.tolist()) if ok}

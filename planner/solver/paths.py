@@ -5,14 +5,22 @@ from __future__ import annotations
 from planner.solver.routes import Path
 
 
-def all_paths(ctx) -> list[dict]:
+def all_paths(ctx, kept: dict[tuple[str, str], dict] | None = None) -> list[dict]:
     """Every gate to every zone, then every zone to every later zone.
 
     Each pair has a zone in it, so one search from each zone finds them all
     (walking is the same both ways): a gate's route is its zone's route read
-    backwards.
+    backwards. ``kept`` holds pairs already found (the editor's last run,
+    where an edit left them alone): a zone all of whose pairs are kept is
+    not searched.
     """
+    kept = kept or {}
     layout = ctx.layout
+    zones = [z.id for z in layout.zones]
+    pairs = [(g.id, z, False) for g in layout.gates for z in zones]          # searched from z
+    pairs += [(zones[i], zones[j], True) for i in range(len(zones)) for j in range(i + 1, len(zones))]
+    if all((a, b) in kept for a, b, _ in pairs):
+        return [kept[(a, b)] for a, b, _ in pairs]
     ends: list[tuple[str, tuple[float, float] | None]] = (
         [(g.id, ctx.gate_points[g.id]) for g in layout.gates] +
         [(z.id, ctx.zone_points[z.id]) for z in layout.zones])
@@ -21,18 +29,18 @@ def all_paths(ctx) -> list[dict]:
     node_of = {name: node for (name, _), node in zip(known, names)}
     points = [p for _, p in known]
     speed = layout.settings.walking_speed
-    zones = [z.id for z in layout.zones]
-    pairs = [(g.id, z, False) for g in layout.gates for z in zones]          # searched from z
-    pairs += [(zones[i], zones[j], True) for i in range(len(zones)) for j in range(i + 1, len(zones))]
     wanted: dict[str, set] = {}
     for a, b, forward in pairs:
-        if a in node_of and b in node_of:
+        if a in node_of and b in node_of and (a, b) not in kept:
             source, target = (a, b) if forward else (b, a)
             wanted.setdefault(source, set()).add(node_of[target])
     ids = {name: k for k, name in enumerate(ctx.router.search_names(extra))}
     cache: dict[str, tuple] = {}
     out = []
     for a, b, forward in pairs:
+        if (a, b) in kept:
+            out.append(kept[(a, b)])
+            continue
         path = None
         if a in node_of and b in node_of:
             source, target = (a, b) if forward else (b, a)

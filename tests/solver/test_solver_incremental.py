@@ -76,7 +76,8 @@ def test_single_booth_edits_on_a_200_booth_market_equal_full_runs(seed):
 
 def test_single_booth_edits_on_west_lake_equal_full_runs():
     # One edit only: a full West Lake analysis takes about a second.
-    _check_edits(read_layout(bundled_layout()), ["move"], 7, check_first=False)
+    analyser = _check_edits(read_layout(bundled_layout()), ["move"], 7, check_first=False)
+    assert analyser.reuse.get("paths", 0) > 0       # most walks between gates and zones kept
 
 
 def test_an_edit_without_geometry_reuses_every_geometric_piece():
@@ -127,3 +128,27 @@ def test_closing_a_gap_sends_the_visitors_behind_it_to_the_other_exit_as_a_full_
     lay.booths.pop()
     reopened = analyser.analyse(lay)
     assert _json(reopened) == _json(analyse(lay)) == _json(open_gap)
+
+
+def test_opening_a_gap_gives_a_path_the_shorter_way_as_a_full_run_does():
+    """A wall with a far gap open and a near gap plugged: the walk from the west gate to the
+    east zone goes round by the far gap, clear of the plug. Taking the plug away opens a
+    shorter way that the old path never came near; the kept paths must not hide it."""
+    from tests.solver.kit import gate, layout as make_layout, wall, zone
+
+    lay = make_layout((0, 0, 100, 40),
+                      obstacles=[wall("w-low", 49, 0, 51, 2), wall("w-mid", 49, 8, 51, 30),
+                                 wall("w-high", 49, 36, 51, 40)],
+                      zones=[zone("east", 60, 0, 100, 40, visitors=500)],
+                      gates=[gate("west", (0, 31), (0, 35)), gate("far", (100, 2), (100, 6))],
+                      booths=[Booth(id="plug", number="P-1", x=50.0, y=33.0, width=6.0, depth=3.0,
+                                    rotation=90.0)])
+    analyser = Analyser()
+    plugged = analyser.analyse(lay)
+    lay.booths.clear()
+    opened = analyser.analyse(lay)
+    assert _json(opened) == _json(analyse(lay))
+
+    def walk(report):
+        return next(p["length_m"] for p in report.paths if (p["from"], p["to"]) == ("west", "east"))
+    assert walk(opened) < walk(plugged) - 5.0
