@@ -96,7 +96,8 @@ def reusable(old: Answers, router, cost: np.ndarray, target: np.ndarray, exits: 
         to_new = np.full(len(old_router.nodes), -1, dtype=np.int64)
         for k, i in old_keys.items():
             to_new[i] = new_index.get(k, -1)
-        old_router.__dict__[map_key] = (router, to_new)
+        if old_router is not router:      # (no cycle through the router itself)
+            old_router.__dict__[map_key] = (router, to_new)
     matched = to_new >= 0
     same = np.zeros(len(to_new), dtype=bool)
     m_old = np.nonzero(matched)[0]
@@ -161,8 +162,10 @@ def nearest_with_reuse(old: Answers | None, now: Answers, exits: np.ndarray, cha
         all_best, all_which, all_first, all_ties = old._all
         best[keep] = all_best[r]
         which[keep] = all_which[r]
-        f = all_first[r]
-        first[keep] = np.where(f >= 0, to_new[np.maximum(f, 0)], f)
+        f = all_first[r].copy()
+        corner = f >= 0               # the others went straight to their exit (-1)
+        f[corner] = to_new[f[corner]]
+        first[keep] = f
         for i, row in zip(np.nonzero(keep)[0].tolist(), r.tolist()):
             tied = all_ties.get(row)
             if tied:

@@ -180,6 +180,9 @@ class Router:
         if len(points) > 1:
             arr = np.asarray(points, dtype=float)
             i, j = np.triu_indices(len(points), k=1)
+            # A point with no place in N (an exit too far from it: NaN) sees nothing.
+            real = np.isfinite(arr).all(axis=1)
+            i, j = i[real[i] & real[j]], j[real[i] & real[j]]
             ok = self.visible(arr[i], arr[j])
             for a, b in zip(i[ok].tolist(), j[ok].tolist()):
                 d = math.dist(points[a], points[b])

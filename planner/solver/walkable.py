@@ -26,7 +26,6 @@ TOUCH = 0.05          # booths closer than this count as touching (SPEC §4)
 # then two per obstacle corner. A cut corner would let N slip through gaps narrower
 # than 2 × body radius between two corners, so those gaps are closed explicitly.
 NAV_SIMPLIFY = 0.01   # metres N's outline may move when vertices on straight runs are dropped
-MITRE_LIMIT = 1.0824  # 1 / cos(22.5°): corners turning up to 45° keep one point, sharper ones are bevelled
 CLOSE_SEGMENTS = 4    # segments per quarter circle where a closed gap is sealed
 EPS = 1e-6
 
@@ -72,6 +71,8 @@ class Areas:
 
     def component_of(self, point: tuple[float, float], tolerance: float = 1e-6) -> int | None:
         """Index of the part of N holding ``point`` (on its edge counts), else None."""
+        if not (math.isfinite(point[0]) and math.isfinite(point[1])):
+            return None       # an exit with no place in N (too far from it) stands nowhere
         if self._tree is None:
             self._tree = shapely.STRtree(self.components)
         p = Point(point)
@@ -233,18 +234,14 @@ def merge_booths(shapes: list[Polygon], cache: dict | None = None) -> tuple[list
 
 def _navigable(walkable: BaseGeometry, site: BaseGeometry, blockers: list[Polygon],
                radius: float) -> BaseGeometry:
-    """N: W shrunk by the body radius, closed gaps sealed.
+    """N: W shrunk by the body radius, corners bevelled, closed gaps sealed.
 
-    A round corner of N becomes straight segments: where the wall turns by
-    up to 45° (the many corners of trees and curved shores), the two edges
-    are extended to meet, at most 1.3 cm outside the arc at a 0.25 m radius;
-    a sharper corner's mitre is cut square to its bisector at MITRE_LIMIT ×
-    the radius from the wall's corner (2 cm outside the arc; a chord between
-    the arc's ends would lie 7 cm inside it at a right angle). One point
-    instead of two per gentle corner leaves the router a quarter fewer
-    corners on West Lake.
+    A bevel's chord lies inside the round corner, so N is never smaller than
+    the exact one and no passage of 2 × the radius or more closes (a mitre,
+    outside the corner, closed diagonal gaps up to 0.54 m); the gaps under
+    2 × the radius are sealed by the exact shortest lines between blockers.
     """
-    navigable = walkable.buffer(-radius, join_style="mitre", mitre_limit=MITRE_LIMIT).simplify(NAV_SIMPLIFY)
+    navigable = walkable.buffer(-radius, join_style="bevel").simplify(NAV_SIMPLIFY)
     if navigable.is_empty:
         return as_area(navigable)
     frame = site.envelope.buffer(1.0, join_style="mitre").difference(site)

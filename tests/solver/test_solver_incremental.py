@@ -152,3 +152,19 @@ def test_opening_a_gap_gives_a_path_the_shorter_way_as_a_full_run_does():
     def walk(report):
         return next(p["length_m"] for p in report.paths if (p["from"], p["to"]) == ("west", "east"))
     assert walk(opened) < walk(plugged) - 5.0
+
+
+def test_a_site_without_corners_is_edited_as_a_full_run_would_be():
+    """A fresh plan: a plain rectangle, one zone, two gates: N has no corners at all. Edits
+    of the crowd, then booths added one by one, each equal a full run."""
+    from tests.solver.kit import gate, layout as make_layout, zone
+
+    lay = make_layout((0, 0, 50, 30), zones=[zone("z", 0, 0, 50, 30, visitors=500)],
+                      gates=[gate("west", (0, 13), (0, 17)), gate("east", (50, 13), (50, 17), kind="exit")])
+    analyser = Analyser()
+    analyser.analyse(lay)
+    lay.zones[0].peak_visitors = 800
+    assert _json(analyser.analyse(lay)) == _json(analyse(lay))
+    for step in range(3):
+        lay.booths.append(Booth(id=f"b{step}", number=f"B-{step}", x=10 + 8 * step, y=10, rotation=0.0))
+        assert _json(analyser.analyse(lay)) == _json(analyse(lay))

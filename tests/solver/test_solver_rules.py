@@ -379,3 +379,16 @@ def test_a_zone_reached_only_through_an_exit_is_unreachable():
     assert [f.objects for f in fired(report, "zone-unreachable")] == [["e"]]
     assert "East Hall" in fired(report, "zone-unreachable")[0].message
     assert fired(report, "no-exit") == []
+
+
+def test_an_exit_far_off_the_site_is_reported_not_a_crash():
+    """An exit dragged 10 m off the site has no place in N: the analysis says so and the
+    other exit takes the crowd."""
+    from tests.solver.kit import gate, layout as make_layout, zone
+
+    lay = make_layout((0, 0, 50, 30), zones=[zone("z", 0, 0, 50, 30, visitors=500)],
+                      gates=[gate("ok", (0, 13), (0, 17)), gate("off", (60, 13), (60, 17), kind="exit")])
+    report = analyse(lay)
+    assert "gate-off-boundary" in {f.rule for f in report.findings}
+    assert [e["gate"] for e in report.egress["exits"]] == ["ok"]
+    assert report.egress["time_s"] is not None and report.egress["time_s"] > 0

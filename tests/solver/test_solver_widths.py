@@ -166,3 +166,18 @@ def test_booths_closer_than_5_cm_touch(gap, touching):
     assert report.summary["walkable_area_m2"] == pytest.approx(expected, abs=1e-3)
     assert aisles(report) == []
     assert not [f for f in report.findings if f.rule == "booth-unreachable"]
+
+
+@pytest.mark.parametrize("gap, parts", [(0.45, 2), (0.49, 2), (0.51, 1), (0.53, 1)])
+def test_a_diagonal_gap_between_corners_is_open_from_twice_the_body_radius(gap, parts):
+    """Two squares corner to corner across a diagonal gap: under 2 × 0.25 m it is closed and N
+    falls in two; from 0.5 m on, a person fits through (SPEC §4)."""
+    from planner.model import Obstacle
+    from planner.solver.walkable import build_areas
+    from tests.solver.kit import layout as make_layout
+
+    s = gap / math.sqrt(2)
+    obstacles = [Obstacle(id="a", kind="structure", polygon=(((0, 0), (10, 0), (10, 10), (0, 10)),)),
+                 Obstacle(id="b", kind="structure",
+                          polygon=(((10 + s, 10 + s), (20, 10 + s), (20, 20), (10 + s, 20)),))]
+    assert len(build_areas(make_layout((0, 0, 20, 20), obstacles=obstacles)).components) == parts

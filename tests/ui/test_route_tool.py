@@ -82,12 +82,9 @@ def test_the_walk_goes_round_a_wall_end(open_window, qtbot):
     win = open_window(lay)
     win.host.set_tool("route")
     tool = route_between(win, qtbot, (0, 2), (20, 2))
-    # N's corner at the wall's top turns 90°: its mitre is cut square to the corner's bisector,
-    # 1.0824 × the body radius from the wall's corner (9, 7), which meets the top edge y = 7.25
-    # at x = 9 - d. The walk from (0.25, 2) touches (9 - d, 7.25), runs along the top and
-    # comes down alike.
-    d = (1.0824 * math.sqrt(2) - 1) * BODY
-    expected = 2 * math.hypot(9 - d - BODY, 7 + BODY - 2) + 2.0 + 2 * d
+    # N's corner at the wall's top is cut by a chord from (8.75, 7) to (9, 7.25); the walk from
+    # (0.25, 2) clears (8.75, 7) and touches (9, 7.25), runs along the top and comes down alike.
+    expected = 2 * math.hypot(9 - BODY, 7.25 - 2) + 2.0
     assert tool.result.length == pytest.approx(expected, abs=0.02)
     assert max(y for _, y in tool.result.polyline) == pytest.approx(7 + BODY, abs=0.02)
 
