@@ -9,13 +9,16 @@ being edited.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import pickle
+import select
+import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
 from planner.model.layout import Layout
 from planner.solver.incremental import Analyser
@@ -84,7 +87,78 @@ class LiveResult:
         return self.report.to_json()
 
 
-_analysers: OrderedDict[Any, Any] = OrderedDict()
+class Superseded(Exception):
+    """The editor has a newer plan for the window of the run going: the run is given up."""
+
+
+class _Analyser(Analyser):
+    """The incremental analyser, which gives up a run between its costly steps when told to.
+
+    ``check``, when set, is called before each of those steps in the
+    analysis' own thread and raises ``Superseded`` once the editor has said
+    the run is stale: a newer plan of the window then starts tens of
+    milliseconds later instead of after the whole analysis. A run given up
+    leaves the analyser as it was before that run.
+
+    The analysis also works in a second thread (the narrow passages and the
+    capacity network, one task per run, in turn). A task of a run given up
+    stops before it starts, or the next run would wait for it.
+    """
+
+    check: Callable[[], None] | None = None
+    _layout: Layout | None = None          # the layout of the run going
+    _thread: int | None = None             # the thread it runs in
+
+    def analyse(self, layout: Layout) -> Report:
+        self._layout, self._thread = layout, threading.get_ident()
+        try:
+            return super().analyse(layout)
+        finally:
+            self._layout = self._thread = None
+
+    def _step(self) -> None:
+        if self.check is not None and threading.get_ident() == self._thread:
+            self.check()
+
+    def _beside(self, args: tuple) -> None:
+        layout = next((a for a in args if isinstance(a, Layout)), None)
+        if layout is not None and layout is not self._layout:
+            raise Superseded()             # a task of a run already over: one given up
+
+    def areas(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().areas(*args, **kwargs)
+
+    def router(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().router(*args, **kwargs)
+
+    def distance_field(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().distance_field(*args, **kwargs)
+
+    def nearest(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().nearest(*args, **kwargs)
+
+    def all_side_points(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().all_side_points(*args, **kwargs)
+
+    def paths(self, *args: Any, **kwargs: Any) -> Any:
+        self._step()
+        return super().paths(*args, **kwargs)
+
+    def passages(self, *args: Any, **kwargs: Any) -> Any:
+        self._beside(args)
+        return super().passages(*args, **kwargs)
+
+    def network(self, *args: Any, **kwargs: Any) -> Any:
+        self._beside(args)
+        return super().network(*args, **kwargs)
+
+
+_analysers: OrderedDict[Any, _Analyser] = OrderedDict()
 
 
 def _load(layout_data: Any) -> Layout:
@@ -98,13 +172,17 @@ def _load(layout_data: Any) -> Layout:
     return layout_from_dict(layout_data)
 
 
-def _analyse(layout: Layout, key: Any) -> tuple[Report, Analyser]:
+def _analyse(layout: Layout, key: Any, check: Callable[[], None] | None = None) -> tuple[Report, Analyser]:
     """The analysis, incremental: one analyser per editor window, so an edit reuses what it cannot touch."""
-    analyser = _analysers.pop(key, None) or Analyser()
+    analyser = _analysers.pop(key, None) or _Analyser()
     _analysers[key] = analyser
     while len(_analysers) > KEEP_ANALYSERS:
         _analysers.popitem(last=False)
-    return analyser.analyse(layout), analyser
+    analyser.check = check
+    try:
+        return analyser.analyse(layout), analyser
+    finally:
+        analyser.check = None
 
 
 def _overlays(layout: Layout, report: Report, analyser: Analyser) -> Any:
@@ -113,12 +191,14 @@ def _overlays(layout: Layout, report: Report, analyser: Analyser) -> Any:
 
 
 def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
-                language: str | None = None) -> tuple[LiveResult, Layout, Analyser]:
+                language: str | None = None,
+                check: Callable[[], None] | None = None) -> tuple[LiveResult, Layout, Analyser]:
     """The first half of a run: the report alone (``overlays`` still None).
 
     Returned with the layout analysed and its analyser, which ``add_overlays``
     needs; the worker sends this half at once, so the findings and the
-    summary need not wait for the overlay data.
+    summary need not wait for the overlay data. ``check`` may raise
+    ``Superseded`` between the analysis' steps to give the run up.
     """
     started = time.perf_counter()
     if language is not None:
@@ -129,7 +209,7 @@ def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any 
     scenario = scenario or Scenario()
     layout = scenario.apply(_load(layout_data))
     analysed = time.perf_counter()
-    report, analyser = _analyse(layout, key)
+    report, analyser = _analyse(layout, key, check)
     done = time.perf_counter()
     result = LiveResult(report=report, scenario=scenario, seconds=done - started,
                         stages={"analysis": done - analysed})
@@ -137,9 +217,20 @@ def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any 
 
 
 def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser) -> tuple[Any, float]:
-    """The second half: the overlay data for ``result``'s report, and the seconds it took."""
+    """The second half: the overlay data for ``result``'s report, and the seconds it took.
+
+    The cycle collector is paused meanwhile, as during the analysis: the
+    search makes many arrays and no cycles, and the collector's passes over
+    the worker's large heap (its analysers) cost some 8 % of the time.
+    """
     started = time.perf_counter()
-    overlays = _overlays(layout, result.report, analyser)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        overlays = _overlays(layout, result.report, analyser)
+    finally:
+        if collecting:
+            gc.enable()
     return overlays, time.perf_counter() - started
 
 
@@ -169,8 +260,15 @@ def run(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
 # first phase REPORT with the LiveResult (its ``overlays`` None), then phase OVERLAYS with
 # ``(overlay data, seconds)``. A failure is ``ok`` False with a message as the value; a failed
 # REPORT is the job's last frame. ``None`` or the end of stdin stops the worker.
+#
+# While a job runs the editor may send ``(STALE, window key, generation)``: that window's plan has
+# changed since, and whatever the job still sends would be dropped. The worker looks for such
+# notes between the analysis' steps and gives the job up (one frame: REPORT, not ok, SUPERSEDED),
+# and once the report is sent, when the overlays are then not made (the OVERLAYS frame says
+# ``(None, 0.0)``). Either way the newer plan waiting in the editor starts that much sooner.
 
 REPORT, OVERLAYS = "report", "overlays"
+STALE, SUPERSEDED = "stale", "superseded"
 
 
 def last_frame(phase: str, ok: bool) -> bool:
@@ -204,24 +302,73 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
-    """Answer each job read from ``inbox`` on ``outbox`` until told to stop."""
-    while True:
+def _waiting(stream: BinaryIO) -> bool:
+    """Whether a message can be read from ``stream`` without waiting (a pipe, or bytes in memory)."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        getbuffer = getattr(stream, "getbuffer", None)
+        return getbuffer is not None and stream.tell() < getbuffer().nbytes
+    return bool(select.select([fd], [], [], 0)[0])
+
+
+def _read_waiting(inbox: BinaryIO, ahead: deque) -> None:
+    """Every message already sent, onto ``ahead`` (None when the editor has gone)."""
+    while _waiting(inbox):
         try:
-            job = read_frame(inbox)
+            ahead.append(read_frame(inbox))
         except (EOFError, OSError):
+            ahead.append(None)
             return
+
+
+def _stale(ahead: deque, key: Any, generation: int) -> bool:
+    return any(m is not None and m[0] == STALE and m[1] == key and m[2] >= generation for m in ahead)
+
+
+def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
+    """Answer each job read from ``inbox`` on ``outbox`` until told to stop.
+
+    ``inbox`` must not read ahead (a raw pipe, not a buffered one), or the
+    notes sent while a job runs would wait in its buffer unseen.
+    """
+    ahead: deque = deque()            # messages read while looking for notes, in order
+    while True:
+        if ahead:
+            job = ahead.popleft()
+        else:
+            try:
+                job = read_frame(inbox)
+            except (EOFError, OSError):
+                return
         if job is None:
             return
+        if job[0] == STALE:           # about a job already answered
+            continue
         generation, payload, scenario, key, language = job
+
+        def check(key: Any = key, generation: int = generation) -> None:
+            _read_waiting(inbox, ahead)
+            if _stale(ahead, key, generation):
+                raise Superseded()
+
         try:
-            result, layout, analyser = analyse_job(payload, scenario, key=key, language=language)
+            result, layout, analyser = analyse_job(payload, scenario, key=key, language=language, check=check)
+        except Superseded:
+            if not _send(outbox, (generation, REPORT, False, SUPERSEDED)):
+                return
+            continue
         except Exception as exc:  # noqa: BLE001 - sent to the editor, which shows it
             if not _send(outbox, (generation, REPORT, False, _message(exc))):
                 return
             continue
         if not _send(outbox, (generation, REPORT, True, result)):
             return
+        _read_waiting(inbox, ahead)
+        if _stale(ahead, key, generation):
+            if not _send(outbox, (generation, OVERLAYS, True, (None, 0.0))):
+                return
+            continue
         try:
             answer = (generation, OVERLAYS, True, overlays_job(layout, result, analyser))
         except Exception as exc:  # noqa: BLE001
@@ -250,14 +397,14 @@ def main() -> None:
     if hasattr(os, "nice"):
         # Background work: on a machine with few cores the editor's own drawing comes first.
         os.nice(NICENESS)
-    inbox, outbox = sys.stdin.buffer, sys.stdout.buffer
+    inbox, outbox = sys.stdin.buffer.raw, sys.stdout.buffer          # raw: see ``serve``
     sys.stdout = sys.stderr                           # a stray print must not corrupt the answers
 
     serve(inbox, outbox)
 
 
-__all__ = ["OVERLAYS", "REPORT", "LiveResult", "Scenario", "add_overlays", "analyse_job", "last_frame", "main",
-           "overlays_job", "read_frame", "run", "serve", "write_frame"]
+__all__ = ["OVERLAYS", "REPORT", "STALE", "SUPERSEDED", "LiveResult", "Scenario", "Superseded", "add_overlays",
+           "analyse_job", "last_frame", "main", "overlays_job", "read_frame", "run", "serve", "write_frame"]
 
 if __name__ == "__main__":
     # Run the imported module's copy, so the results pickle as planner.solver.live classes.

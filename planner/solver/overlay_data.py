@@ -7,25 +7,26 @@ findings, bottlenecks, zone densities and paths; the only new figures are the
 walking distance to the nearest exit over a grid of the walkable area and,
 from the same search, which exit each grid cell leaves by (its catchment).
 
-The grid search is exact on the router's visibility graph: a cell's distance
-is the smallest (straight leg to a corner it sees and grazes) + (that
-corner's distance to an exit). Only the few cheapest candidates per cell are
-tested for sight (a partial sort, not a full one), and on a large grid each
-tile of cells only weighs the candidates a bound from its middle cell leaves
-in play (``_by_tiles``). The grid has about GRID_CELLS cells, fewer on a
-large site, so its cost is bounded; given the
-analysis' own router (``analyser_parts``) nothing else is rebuilt.
+The grid search (``exit_search.nearest_exit``) is exact on the router's
+visibility graph. The grid has about GRID_CELLS cells, fewer on a large
+site, so its cost is bounded; given the analysis' own router
+(``analyser_parts``) nothing else is rebuilt, and after an edit only the
+cells the edit may have changed are searched again (``GridMemory``).
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 
 from planner.model.layout import Layout
+from planner.solver.exit_search import nearest_exit
+from planner.solver.nearest import corner_costs
+from planner.solver.nearest_reuse import Answers, nearest_with_reuse
 from planner.solver.report import Report
 from planner.solver.routes import Router
 from planner.solver.walkable import Areas, build_areas, narrow_passages
@@ -38,11 +39,8 @@ LARGE_M2 = 20_000.0       # walkable m² beyond which the cell count grows only 
                           # the area: a large plan is seen zoomed out, where finer cells would not show
 MIN_CELL = 0.5            # metres: the finest grid, for small sites
 MAX_CELL = 10.0
-CANDIDATES = 8            # cheapest candidates per cell tested for sight before the full search
-BLOCK = 1000              # grid cells per vectorised block
-TILED_FROM = 400          # points from which the search goes tile by tile (see _by_tiles)
-TILE_POINTS = 64          # points per tile, about
 MATCH = 0.05              # metres between a finding's location and its passage's middle
+CHANGE_MARGIN = 1e-5      # metres round the part of N an edit changed within which no answer is kept
 
 
 @dataclass
@@ -182,6 +180,7 @@ class AnalysisParts:
     passages: list | None = None
     exit_points: list[Point2 | None] | None = None    # per exit gate, in layout order
     exit_fields: dict | None = None
+    memory: GridMemory | None = None                  # the grid of this analyser's last overlays
 
 
 def analyser_parts(analyser) -> AnalysisParts | None:
@@ -196,7 +195,7 @@ def analyser_parts(analyser) -> AnalysisParts | None:
     areas, (built_on, router) = last["areas"][1], last["router"]
     if built_on is not areas:
         return None
-    parts = AnalysisParts(areas=areas, router=router)
+    parts = AnalysisParts(areas=areas, router=router, memory=_memories.setdefault(analyser, GridMemory()))
     passages = last.get("passages")
     if passages is not None and passages[1] is areas:
         parts.passages = passages[2]
@@ -278,11 +277,69 @@ def grid_cell_size(walkable_area: float) -> float:
     Up to LARGE_M2 the cells are as many as GRID_CELLS; beyond, their count
     shrinks as sqrt(LARGE_M2 / area), so the search (the overlays' main cost,
     proportional to the cells) stays short while the editor waits for it.
+    Rounded to the micrometre: a booth moved in the open leaves the area the
+    same but for the last bits of its sum, and then the cells where they
+    were, so the grid's answers can be kept (``GridMemory``).
     """
     if walkable_area <= 0:
         return MIN_CELL
     cells = GRID_CELLS * min(1.0, math.sqrt(LARGE_M2 / walkable_area))
-    return min(MAX_CELL, max(MIN_CELL, math.sqrt(walkable_area / cells)))
+    return round(min(MAX_CELL, max(MIN_CELL, math.sqrt(walkable_area / cells))), 6)
+
+
+class GridMemory:
+    """The last distance grid of one analyser's layout, so the next one is not all searched again.
+
+    An edit that leaves the walkable area and the exits alone (a name, a
+    zone's visitors) gets the analysis' very router and distance fields
+    again, hence the very same grid. After one that changes them (a booth
+    moved), each cell keeps its answer where ``nearest_reuse`` proves the
+    edit cannot have changed it, as the analysis does for its visitors: only
+    the cells near the change, or whose way out it may have changed, are
+    searched again. Cells that stand exactly as near to two exits may come
+    out with either (as in a fresh search, where that depends on the order
+    of the corners).
+    """
+
+    def __init__(self) -> None:
+        self.grid_key: tuple | None = None
+        self.grid: DistanceGrid | None = None
+        self.answers_key: tuple | None = None
+        self.answers: Answers | None = None
+        self.kept = 0                       # cells whose answer the last grid kept (for tests and benchmarks)
+
+    def same_grid(self, key: tuple) -> DistanceGrid | None:
+        """The last grid when ``key`` (areas, router, fields: by identity; exits, cell) is the same."""
+        last = self.grid_key
+        if last is not None and all(a is b for a, b in zip(key[:3], last[:3])) and key[3:] == last[3:]:
+            return self.grid
+        return None
+
+    def nearest(self, router: Router, points: np.ndarray, targets: list, fields: dict,
+                allowed: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """``nearest_exit`` for ``points``, keeping the last grid's answers where they stand."""
+        cost, target = corner_costs(router, fields, allowed)
+        now = Answers(router=router, cost=cost, target=target)
+        key = (tuple(allowed), tuple(targets))
+        old = self.answers if self.answers_key == key else None
+        changed = None
+        if old is not None and old.router.areas is not router.areas:
+            diff = shapely.symmetric_difference(old.router.areas.navigable, router.areas.navigable)
+            changed = diff.buffer(CHANGE_MARGIN, quad_segs=1) if not diff.is_empty else diff
+            shapely.prepare(changed)
+        exits = np.asarray([targets[k] for k in allowed], dtype=float).reshape(-1, 2)
+
+        def compute(pts: np.ndarray, _ties: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            best, which = nearest_exit(router, pts, targets, fields, allowed, (cost, target))
+            return best, which, np.full(len(pts), -2)
+
+        best, which, first, self.kept = nearest_with_reuse(old, now, exits, changed, points, {}, compute)
+        now.add(points, best, which, first, {})
+        self.answers, self.answers_key = now, key
+        return best, which
+
+
+_memories: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()      # analyser → GridMemory
 
 
 def distance_grid(layout: Layout, areas: Areas, router: Router, context=None,
@@ -300,6 +357,10 @@ def distance_grid(layout: Layout, areas: Areas, router: Router, context=None,
         usable = [p if p is not None else (math.nan, math.nan) for p in targets]
         fields = router.distance_field(usable)[2] if any(p is not None for p in targets) else {}
     cell = cell or grid_cell_size(areas.walkable.area)
+    memory: GridMemory | None = getattr(context, "memory", None)
+    key = (areas, router, fields, tuple(targets), cell)
+    if memory is not None and memory.same_grid(key) is not None:
+        return memory.grid
     x0, y0, x1, y1 = areas.walkable.bounds
     cols, rows = max(1, math.ceil((x1 - x0) / cell)), max(1, math.ceil((y1 - y0) / cell))
     xs = x0 + (np.arange(cols) + 0.5) * cell
@@ -312,193 +373,17 @@ def distance_grid(layout: Layout, areas: Areas, router: Router, context=None,
     if inside.any():
         points = np.column_stack([gx[inside], gy[inside]])
         allowed = [k for k, p in enumerate(targets) if p is not None]
-        d, w = nearest_exit(router, points, targets, fields, allowed)
+        if memory is not None and allowed:
+            d, w = memory.nearest(router, points, targets, fields, allowed)
+        else:
+            d, w = nearest_exit(router, points, targets, fields, allowed)
         distance[inside] = d.astype(np.float32)
         which[inside] = w.astype(np.int16)
-    return DistanceGrid(x0=float(x0), y0=float(y0), cell=float(cell), distance=distance, exit_index=which)
+    grid = DistanceGrid(x0=float(x0), y0=float(y0), cell=float(cell), distance=distance, exit_index=which)
+    if memory is not None:
+        memory.grid_key, memory.grid = key, grid
+    return grid
 
 
-def _components(areas: Areas, points: np.ndarray, on_edge: bool = False) -> np.ndarray:
-    """The part of N holding each point (-1 when none does); ``on_edge`` counts N's edge as in."""
-    out = np.full(len(points), -1)
-    if not areas.components or len(points) == 0:
-        return out
-    if len(areas.components) == 1 and not on_edge:
-        out[shapely.contains_xy(areas.components[0], points[:, 0], points[:, 1])] = 0
-        return out
-    tree = shapely.STRtree(areas.components)
-    if on_edge:
-        p_idx, c_idx = tree.query(shapely.points(points), predicate="dwithin", distance=1e-6)
-    else:
-        p_idx, c_idx = tree.query(shapely.points(points), predicate="intersects")
-    out[p_idx] = c_idx
-    return out
-
-
-def nearest_exit(router: Router, points: np.ndarray, targets: list[Point2 | None], fields: dict,
-                 allowed: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Walking distance from each point to the nearest allowed target, and which target.
-
-    Same answer as ``Router.nearest_target``: every candidate (a corner the
-    leg grazes, or the exit itself) a point sees gives a real path, leg plus
-    the corner's distance to its exit, and the true shortest path's first
-    corner is among them, so the cheapest candidate seen is exact. The
-    cheapest few are found by a partial sort and tested first, then a few
-    times as many for the points that saw none.
-    """
-    m = len(points)
-    best = np.full(m, np.inf)
-    which = np.full(m, -1)
-    if m == 0 or not allowed:
-        return best, which
-    areas = router.areas
-    n = len(router.nodes)
-    node_cost = np.full(n, np.inf)
-    node_target = np.full(n, -1)
-    for k in allowed:
-        dist = fields.get(k, {})
-        d = np.fromiter((dist.get(i, np.inf) for i in range(n)), float, n)
-        better = d < node_cost
-        node_cost[better] = d[better]
-        node_target[better] = k
-    tpts = np.asarray([targets[k] for k in allowed], dtype=float)
-    tcomp = _components(areas, tpts, on_edge=True)
-    live = np.isfinite(node_cost)
-    cand = np.concatenate([router.nodes[live], tpts])
-    cost = np.concatenate([node_cost[live], np.zeros(len(allowed))])
-    target = np.concatenate([node_target[live], np.asarray(allowed)])
-    comp = np.concatenate([router.component[live], tcomp])
-    pcomp = _components(areas, points)
-    reached = set(tcomp[tcomp >= 0].tolist())
-    todo = np.nonzero(np.isin(pcomp, list(reached)))[0]
-    if len(cand) == 0 or len(todo) == 0:
-        return best, which
-    several = len(set(comp.tolist()) | set(pcomp[todo].tolist())) > 1
-    corners = int(live.sum())                # the first candidates; the exits follow
-    ci = np.nonzero(live)[0]
-    to_prev, to_next = np.zeros_like(cand), np.zeros_like(cand)
-    to_prev[:corners] = router.prev[ci] - router.nodes[ci]
-    to_next[:corners] = router.next[ci] - router.nodes[ci]
-    cands = _Candidates(cand, cost, target, comp, to_prev, to_next, corners, several)
-    rest = _by_tiles(router, points, pcomp, todo, cands, best, which) if len(todo) >= TILED_FROM else todo
-    everything = np.arange(len(cand))
-    for start in range(0, len(rest), BLOCK):
-        rows = rest[start:start + BLOCK]
-        _search(router, points, pcomp, rows, cands, everything, best, which)
-    return best, which
-
-
-@dataclass
-class _Candidates:
-    """Where a path may turn first: the corners (first ``corners`` rows), then the exits themselves."""
-
-    at: np.ndarray                 # (n, 2); then the walking distance from there to its exit, which exit,
-    cost: np.ndarray               # and the part of the walkable area it lies in
-    target: np.ndarray
-    comp: np.ndarray
-    to_prev: np.ndarray            # a corner's neighbours along its outline, relative to it
-    to_next: np.ndarray
-    corners: int
-    several: bool                  # the walkable area has several parts
-
-
-def _by_tiles(router: Router, points: np.ndarray, pcomp: np.ndarray, todo: np.ndarray, cands: _Candidates,
-              best: np.ndarray, which: np.ndarray) -> np.ndarray:
-    """Most points searched among few candidates, tile by tile; returns the points left for the full search.
-
-    Each square tile's point nearest its middle (the seed) is solved first. A
-    point that sees its seed walks at most (leg to the seed) + (the seed's
-    distance); the largest such bound over the tile rules out every candidate
-    whose distance plus its distance to the tile is larger, since no path
-    through it could be the shortest. The answer is the same, exactly; points
-    that do not see their seed are left to the full search.
-    """
-    pts = points[todo]
-    lo = pts.min(axis=0)
-    span = np.maximum(pts.max(axis=0) - lo, 1e-9)
-    side = math.sqrt(float(span[0] * span[1]) / len(todo) * TILE_POINTS)
-    key = np.floor((pts - lo) / side).astype(np.int64)
-    tile = key[:, 0] * (int(key[:, 1].max()) + 1) + key[:, 1]
-    order = np.argsort(tile, kind="stable")
-    _, starts = np.unique(tile[order], return_index=True)
-    groups = np.split(order, starts[1:])
-    seeds = np.array([g[np.argmin(((pts[g] - pts[g].mean(axis=0)) ** 2).sum(axis=1))] for g in groups])
-    for start in range(0, len(seeds), BLOCK):
-        _search(router, points, pcomp, todo[seeds[start:start + BLOCK]], cands, np.arange(len(cands.at)), best, which)
-    seed_of = np.repeat(seeds, [len(g) for g in groups])[np.argsort(np.concatenate(groups))]
-    seed_best = best[todo[seed_of]]
-    ask = np.nonzero(np.isfinite(seed_best) & (pcomp[todo] == pcomp[todo[seed_of]]))[0]
-    seen = np.zeros(len(todo), dtype=bool)
-    seen[ask] = router.visible(pts[ask], pts[seed_of[ask]])
-    upper = np.full(len(todo), np.inf)
-    upper[seen] = seed_best[seen] + np.hypot(*(pts[seen] - pts[seed_of[seen]]).T)
-    left = []
-    for g, seed in zip(groups, seeds):
-        g = g[g != seed]
-        bounded = np.isfinite(upper[g])
-        left.append(g[~bounded])
-        g = g[bounded]
-        if not len(g):
-            continue
-        (x0, y0), (x1, y1) = pts[g].min(axis=0), pts[g].max(axis=0)
-        gap_x = np.maximum(0.0, np.maximum(x0 - cands.at[:, 0], cands.at[:, 0] - x1))
-        gap_y = np.maximum(0.0, np.maximum(y0 - cands.at[:, 1], cands.at[:, 1] - y1))
-        keep = np.nonzero(cands.cost + np.hypot(gap_x, gap_y) <= upper[g].max() + 1e-9)[0]
-        _search(router, points, pcomp, todo[g], cands, keep, best, which)
-    return todo[np.concatenate(left)] if left else todo[:0]
-
-
-def _search(router: Router, points: np.ndarray, pcomp: np.ndarray, rows: np.ndarray, cands: _Candidates,
-            cols: np.ndarray, best: np.ndarray, which: np.ndarray) -> None:
-    """The cheapest candidate among ``cols`` (ascending) that each point of ``rows`` sees: into best/which."""
-    if len(rows) == 0 or len(cols) == 0:
-        return
-    block = points[rows]
-    cand = cands.at[cols]
-    corners = int(np.searchsorted(cols, cands.corners))
-    # One difference array per axis serves the leg lengths and the grazing test alike.
-    dx = block[:, 0, None] - cand[None, :, 0]
-    dy = block[:, 1, None] - cand[None, :, 1]
-    total = np.hypot(dx, dy)
-    total += cands.cost[cols][None, :]
-    if cands.several:
-        total[pcomp[rows][:, None] != cands.comp[cols][None, :]] = np.inf
-    # A leg that would turn into a corner's wall is never the cheapest: leave those corners
-    # out, so fewer candidates are tested for sight (the leg grazes when both of the
-    # corner's neighbours lie on one side of it).
-    to_prev, to_next = cands.to_prev[cols[:corners]], cands.to_next[cols[:corners]]
-    cx, cy = dx[:, :corners], dy[:, :corners]
-    side_prev = cx * to_prev[None, :, 1]
-    side_prev -= cy * to_prev[None, :, 0]
-    side_next = cx * to_next[None, :, 1]
-    side_next -= cy * to_next[None, :, 0]
-    side_prev *= side_next
-    total[:, :corners][side_prev < -1e-12] = np.inf
-    del dx, dy, cx, cy, side_prev, side_next
-    target = cands.target[cols]
-    pending = np.arange(len(rows))
-    done = 0
-    k = CANDIDATES
-    while len(pending) and done < total.shape[1]:
-        # The next cheapest candidates of the points still looking, by a partial sort.
-        k = min(k, total.shape[1])
-        sub_total = total[pending]
-        top = np.argpartition(sub_total, k - 1, axis=1)[:, :k] if k < total.shape[1] else \
-            np.tile(np.arange(total.shape[1]), (len(pending), 1))
-        top_cost = np.take_along_axis(sub_total, top, axis=1)
-        order = np.argsort(top_cost, axis=1)[:, done:]
-        top = np.take_along_axis(top, order, axis=1)
-        top_cost = np.take_along_axis(top_cost, order, axis=1)
-        local = np.arange(len(pending))
-        for r in range(top.shape[1]):
-            local = local[np.isfinite(top_cost[local, r])]
-            if not len(local):
-                break
-            c = top[local, r]
-            seen = router.visible(block[pending[local]], cand[c])
-            hit = pending[local[seen]]
-            best[rows[hit]] = top_cost[local[seen], r]
-            which[rows[hit]] = target[c[seen]]
-            local = local[~seen]
-        pending = pending[local]
-        done, k = k, k * 4
+__all__ = ["AnalysisParts", "DistanceGrid", "GridMemory", "OverlayData", "analyser_parts", "distance_grid",
+           "grid_cell_size", "nearest_exit", "overlay_data"]

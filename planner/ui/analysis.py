@@ -1,4 +1,4 @@
-"""Live crowd-flow analysis: the open layout is analysed again shortly after every change.
+"""Live crowd-flow analysis: the open layout is analysed again after every change.
 
 The analysis takes seconds on a large plan and holds Python's GIL, so it
 runs in a separate worker process, never in a thread of the editor: the
@@ -6,15 +6,22 @@ canvas keeps drawing at full speed while it works. One worker serves every
 window of the application; it is started on first use and keeps its imports
 and caches (an incremental analyser per window) between runs.
 
-* A change starts a short timer (``DELAY_MS``); a burst of edits makes one run.
+* A change while the worker is idle starts a run at once, as soon as the
+  edit is whole (the undo stack reports the step done; else when the event
+  loop next runs, e.g. for a scenario): no waiting for the layout to go quiet.
+* A change while the worker is busy waits as one request per window (the
+  windows waiting go in turn), which takes the layout as it is when its run
+  starts: a burst of edits never queues runs. The run going, now stale, is
+  told so; the worker gives it up at its next step (or skips its overlays),
+  so after a burst the result comes about one analysis after the last edit.
+  A drag changes the layout once, on release.
 * Each run carries the window's *generation* (a count of changes); a result
   for an older generation is dropped, so the panels never show a plan that
   is no longer on screen.
 * A run answers twice: the report (``finished``: findings, status summary)
-  as soon as the analysis is done, then the overlay data (``overlays_ready``),
-  which takes a while longer to compute. The run counts as going until the
-  second answer; the canvas keeps the previous overlays until then.
-* While a run is going, a newer request waits (at most one per window).
+  as soon as the analysis is done, then the overlay data (``overlays_ready``).
+  The run counts as going until the second answer; the canvas keeps the
+  previous overlays until then.
 * If the worker dies, the window is told in plain words and the next change
   starts a fresh worker.
 """
@@ -33,9 +40,9 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 
 import planner
 from planner import i18n
@@ -44,8 +51,6 @@ from planner.solver import live
 from planner.solver.live import LiveResult, Scenario
 from planner.ui.document import Document
 
-DELAY_MS = 150                 # quiet time after the last edit before a run starts
-POLL_MS = 5                    # how often a running job is checked for its answer
 STOP_WAIT_S = 2.0              # a worker asked to stop gets this long before it is killed
 CANCEL_AFTER_S = 1.0           # a closed window's run going longer than this is abandoned
 ENABLED_KEY = "analysis/live"
@@ -68,10 +73,17 @@ class _Job:
     payload: bytes
     scenario: Scenario
     sent_at: float = 0.0
+    stale: bool = False        # the worker has been told its window has a newer plan
 
 
 class _Worker(QObject):
-    """The worker process and the queue of windows waiting for it (one per application)."""
+    """The worker process and the queue of windows waiting for it (one per application).
+
+    A waiting window is asked for its layout only when its run starts, so the
+    layout sent is the newest and a burst of edits costs no copies.
+    """
+
+    _arrived = Signal()            # emitted by the reading thread: an answer is in the inbox
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,18 +92,32 @@ class _Worker(QObject):
         self._inbox: queue.Queue | None = None
         self._threads: list[threading.Thread] = []
         self._running: _Job | None = None
-        self._pending: OrderedDict[int, _Job] = OrderedDict()    # by window key, oldest first
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._check)
+        self._pending: OrderedDict[int, LiveAnalysis] = OrderedDict()    # by window key, longest waiting first
+        self.runs = 0                          # jobs sent (for tests and benchmarks)
+        self.notes = 0                         # runs the worker was told were stale
+        # The thread reading the worker's answers wakes this one up for each (a queued signal,
+        # so the answer is handled in the editor's thread as soon as it is free).
+        self._arrived.connect(self._check, Qt.ConnectionType.QueuedConnection)
         self.restarts = 0
 
     # -- queue ---------------------------------------------------------------------------------
-    def submit(self, job: _Job) -> None:
-        """Run ``job`` next for its window, replacing any request of that window still waiting."""
-        self._pending.pop(job.client.key, None)
-        self._pending[job.client.key] = job
+    def submit(self, client: LiveAnalysis) -> bool:
+        """Analyse ``client``'s layout: at once when the worker is idle, else after the runs before it.
+
+        Returns False when the window was already waiting (its run will take
+        the layout as it is when it starts).
+        """
+        job = self._running
+        if job is not None and job.client is client and not job.stale and job.generation < client.generation:
+            # Whatever it still sends would be dropped: the worker gives it up, the newer plan starts sooner.
+            job.stale = True
+            self.notes += 1
+            self._outbox.put((live.STALE, client.key, job.generation))
+        if client.key in self._pending:
+            return False
+        self._pending[client.key] = client
         self._dispatch()
+        return True
 
     def forget(self, client: LiveAnalysis, *, cancel: bool = True) -> None:
         """A closing window's waiting request is dropped; its running one finishes unseen.
@@ -105,7 +131,6 @@ class _Worker(QObject):
             job.client = None
             if cancel and time.monotonic() - job.sent_at > CANCEL_AFTER_S:
                 self._running = None
-                self._poll.stop()
                 self._drop_process()
                 self._dispatch()
 
@@ -115,12 +140,13 @@ class _Worker(QObject):
     def _dispatch(self) -> None:
         if self._running is not None or not self._pending:
             return
-        _key, job = self._pending.popitem(last=False)
+        _key, client = self._pending.popitem(last=False)
+        job = client._job()
         self._start_process()
         self._running = job
+        self.runs += 1
         job.sent_at = time.monotonic()
         self._outbox.put((job.generation, job.payload, job.scenario, job.client.key, i18n.language()))
-        self._poll.start()
 
     # -- the process -------------------------------------------------------------------------------
     @property
@@ -148,8 +174,8 @@ class _Worker(QObject):
         self._threads = [
             threading.Thread(target=_send_all, args=(process.stdin, self._outbox), daemon=True,
                              name="planner-analysis-sender"),
-            threading.Thread(target=_read_all, args=(process.stdout, self._inbox), daemon=True,
-                             name="planner-analysis-reader"),
+            threading.Thread(target=_read_all, args=(process.stdout, self._inbox, self._arrived.emit),
+                             daemon=True, name="planner-analysis-reader"),
         ]
         for thread in self._threads:
             thread.start()
@@ -168,13 +194,11 @@ class _Worker(QObject):
             if live.last_frame(phase, ok):
                 # The job runs until its last frame: only then may the next one go.
                 self._running = None
-                self._poll.stop()
             if job.client is not None:
                 job.client._answer(generation, phase, ok, value)
             if self._running is None:
                 self._dispatch()
                 return
-        self._poll.stop()
 
     def _lost(self) -> None:
         """The worker died mid-run: tell its window, start afresh for whoever waits."""
@@ -186,7 +210,6 @@ class _Worker(QObject):
                 pass
         code = process.returncode if process is not None else None
         job, self._running = self._running, None
-        self._poll.stop()
         self._drop_process()
         self.restarts += 1
         if job is not None and job.client is not None:
@@ -223,10 +246,6 @@ class _Worker(QObject):
         """Ask the worker to stop, kill it if it does not stop at once, and reap it (no zombie)."""
         self._pending.clear()
         self._running = None
-        try:
-            self._poll.stop()
-        except RuntimeError:       # the timer went with the application
-            pass
         self._drop_process(grace_s=0.5)
 
 
@@ -245,13 +264,22 @@ def _send_all(stream: Any, outbox: queue.Queue) -> None:
         pass
 
 
-def _read_all(stream: Any, inbox: queue.Queue) -> None:
+def _read_all(stream: Any, inbox: queue.Queue, wake: Callable[[], None]) -> None:
     while True:
         try:
             inbox.put(live.read_frame(stream))
         except (EOFError, OSError, ValueError, pickle.UnpicklingError):
             inbox.put(None)
+            _wake(wake)
             return
+        _wake(wake)
+
+
+def _wake(wake: Callable[[], None]) -> None:
+    try:
+        wake()
+    except RuntimeError:           # the application, and its worker object, have gone
+        pass
 
 
 _worker: _Worker | None = None
@@ -292,15 +320,15 @@ class LiveAnalysis(QObject):
     of either half emits ``failed`` (``failed_phase`` tells which).
     """
 
-    started = Signal()
+    started = Signal()                    # a run was asked for (it starts at once when the worker is idle)
     finished = Signal(int, object)        # generation, LiveResult (the report)
     overlays_ready = Signal(int, object)  # generation, LiveResult (now with its overlays)
     failed = Signal(str)
     scenario_changed = Signal(object)  # Scenario
     enabled_changed = Signal(bool)
+    _asked = Signal()                     # queued to itself: the run is asked for once the edit is whole
 
-    def __init__(self, document: Document, parent: QObject | None = None, *, delay_ms: int = DELAY_MS,
-                 enabled: bool | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None, *, enabled: bool | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.key = next(_ids)
@@ -314,13 +342,13 @@ class LiveAnalysis(QObject):
         self.dropped = 0                       # stale results thrown away (for tests and benchmarks)
         self.scenario = Scenario()
         self._enabled = live_enabled() if enabled is None else enabled
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._submit)
+        self._wanted = False                   # a run of the newest generation is wanted, not yet sent
+        self._asking = False                   # ``_asked`` is on its way
+        self._asked.connect(self._submit, Qt.ConnectionType.QueuedConnection)
         self._followed: Layout | None = None
         self._detached = False
         document.layout_replaced.connect(self._follow)
+        document.undo_stack.indexChanged.connect(self._step_done)
         self._follow(document.layout)
 
     # -- state -----------------------------------------------------------------------------------
@@ -335,9 +363,9 @@ class LiveAnalysis(QObject):
         self.enabled_changed.emit(on)
         if on:
             self.generation += 1
-            self.schedule(0)
+            self.schedule()
         else:
-            self._timer.stop()
+            self._wanted = False
             if _worker is not None:
                 _worker.forget(self, cancel=False)
 
@@ -349,7 +377,7 @@ class LiveAnalysis(QObject):
     @property
     def busy(self) -> bool:
         """A run for the layout on screen is waiting, going (either half), or about to start."""
-        if self._timer.isActive():
+        if self._wanted:
             return True
         return _worker is not None and _worker.busy_with(self) and not self.complete
 
@@ -371,31 +399,22 @@ class LiveAnalysis(QObject):
         self._followed = layout
         layout.subscribe(self._changed)
         self.generation += 1
-        self.schedule(0)
+        self.schedule()
 
     def _changed(self, _change: Change) -> None:
         self.generation += 1
         self.schedule()
 
     # -- running ----------------------------------------------------------------------------------
-    def schedule(self, delay_ms: int | None = None) -> None:
-        """Start a run once the layout has been quiet for ``delay_ms`` (default DELAY_MS)."""
-        if not self._enabled or self._detached:
-            return
-        if delay_ms is not None:
-            self._timer.setInterval(delay_ms)
-        elif self._timer.interval() != DELAY_MS and not self._timer.isActive():
-            self._timer.setInterval(DELAY_MS)
-        self._timer.start()
+    def schedule(self) -> None:
+        """Analyse the layout as it is once the current event has been handled (when analysing as one edits)."""
+        if self._enabled:
+            self._ask()
 
     def rerun(self) -> None:
         """Analyse again now (View → Re-run Analysis), even while analysing as one edits is off."""
         self.generation += 1
-        if self._detached:
-            return
-        self._timer.stop()
-        self._timer.setInterval(0)
-        self._timer.start()
+        self._ask()
 
     def set_scenario(self, scenario: Scenario) -> None:
         """Analyse a changed copy of the layout from now on (never the document itself)."""
@@ -404,19 +423,41 @@ class LiveAnalysis(QObject):
         self.scenario = scenario
         self.scenario_changed.emit(scenario)
         self.generation += 1
-        if not self._detached:
-            # Asked for in so many words, so it runs even while analysing as one edits is off.
-            if not self._timer.isActive():
-                self._timer.setInterval(DELAY_MS)
-            self._timer.start()
+        # Asked for in so many words, so it runs even while analysing as one edits is off.
+        self._ask()
 
-    def _submit(self) -> None:
-        self._timer.setInterval(DELAY_MS)
+    def _ask(self) -> None:
+        """Want a run of the newest generation, asked for from the event loop.
+
+        Not at once: an edit of several steps (a batch) tells its listeners
+        step by step, and the layout goes to the worker only when it is whole.
+        A queued signal, not a timer: it is handled as soon as the current
+        event is, and many changes in one event make one request.
+        """
         if self._detached:
             return
+        self._wanted = True
+        if not self._asking:
+            self._asking = True
+            self._asked.emit()
+
+    def _step_done(self, _index: int) -> None:
+        """An undo step has been done, undone or redone whole: its run need not wait for the event loop."""
+        if self._asking:
+            self._submit()
+
+    def _submit(self) -> None:
+        self._asking = False
+        if self._detached or not self._wanted:
+            return
+        if shared_worker().submit(self):
+            self.started.emit()
+
+    def _job(self) -> _Job:
+        """The run the worker starts now: the layout and scenario as they are at this moment."""
+        self._wanted = False
         payload = pickle.dumps(self.document.layout, protocol=pickle.HIGHEST_PROTOCOL)
-        shared_worker().submit(_Job(self, self.generation, payload, self.scenario))
-        self.started.emit()
+        return _Job(self, self.generation, payload, self.scenario)
 
     def _answer(self, generation: int, phase: str, ok: bool, value: Any) -> None:
         """One frame of a run: the report (``live.REPORT``) or then its overlays (``live.OVERLAYS``)."""
@@ -435,7 +476,7 @@ class LiveAnalysis(QObject):
         elif phase == live.REPORT:
             self.result, self.result_generation, self.error, self.failed_phase = value, generation, "", ""
             self.finished.emit(generation, value)
-        elif self.result is not None and self.result_generation == generation:
+        elif self.result is not None and self.result_generation == generation and value[0] is not None:
             live.add_overlays(self.result, *value)
             self.overlays_generation = generation
             self.overlays_ready.emit(generation, self.result)
@@ -456,7 +497,7 @@ class LiveAnalysis(QObject):
         if self._detached:
             return
         self._detached = True
-        self._timer.stop()
+        self._wanted = False
         if self._followed is not None:
             self._followed.unsubscribe(self._changed)
             self._followed = None
@@ -464,4 +505,4 @@ class LiveAnalysis(QObject):
             _worker.forget(self)
 
 
-__all__ = ["DELAY_MS", "LiveAnalysis", "live_enabled", "set_live_enabled", "shared_worker", "stop_worker"]
+__all__ = ["LiveAnalysis", "live_enabled", "set_live_enabled", "shared_worker", "stop_worker"]

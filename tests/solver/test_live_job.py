@@ -15,7 +15,7 @@ from planner.model import Booth, Gate, Layout, Site, Zone
 from planner.solver.analysis import analyse
 from planner.solver import live
 from planner.solver.live import (
-    OVERLAYS, REPORT, LiveResult, Scenario, add_overlays, last_frame, read_frame, run, serve, write_frame,
+    OVERLAYS, REPORT, STALE, SUPERSEDED, LiveResult, Scenario, add_overlays, last_frame, read_frame, run, serve, write_frame,
 )
 from planner.solver.overlay_data import OverlayData
 from tests.factories import rect, small_layout
@@ -150,6 +150,128 @@ def test_overlays_that_fail_leave_the_report_and_say_why(monkeypatch):
         (3, REPORT, True), (3, OVERLAYS, False), (4, REPORT, True), (4, OVERLAYS, False)]
     assert frames[1][3] == "ValueError: no grid for 市集"
     assert frames[2][3].report.findings[0].rule == "aisle-too-narrow"   # the worker went on
+
+
+def read_all(stream) -> list:
+    frames = []
+    while True:
+        try:
+            frames.append(read_frame(stream))
+        except EOFError:
+            return frames
+
+
+def test_a_run_the_editor_calls_stale_is_given_up_and_the_next_one_is_as_a_fresh_analysis():
+    first, stale, last = aisle_layout(30.0), aisle_layout(33.0), aisle_layout(25.0)
+    frames = []
+    for messages in ([(1, pickle.dumps(first), Scenario(), 1, "en")],
+                     [(2, pickle.dumps(stale), Scenario(), 1, "en"),
+                      (STALE, 1, 2),                 # window 1 has changed its plan since
+                      (3, pickle.dumps(last), Scenario(), 1, "en"),
+                      (STALE, 9, 3)]):               # another window's note says nothing of window 1's run
+        inbox, outbox = io.BytesIO(), io.BytesIO()
+        for message in messages:
+            write_frame(inbox, message)
+        inbox.seek(0)
+        serve(inbox, outbox)
+        outbox.seek(0)
+        frames += read_all(outbox)
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [
+        (1, REPORT, True), (1, OVERLAYS, True), (2, REPORT, False), (3, REPORT, True), (3, OVERLAYS, True)]
+    assert frames[2][3] == SUPERSEDED and last_frame(REPORT, False)
+    # The run given up midway left the window's analyser as it was: the next one is exact.
+    expected = analyse(last)
+    report = frames[3][3].report
+    assert [(f.rule, f.objects) for f in report.findings] == [(f.rule, f.objects) for f in expected.findings]
+    assert [(f.rule, f.objects) for f in report.findings] == [("aisle-too-narrow", ["b-a", "b-b"])]
+    assert report.summary == expected.summary
+    overlays, _seconds = frames[4][3]
+    assert isinstance(overlays, OverlayData) and overlays.grid is not None
+
+
+def test_a_run_given_up_after_its_first_step_leaves_the_analyser_exact_for_the_next():
+    steps: list[int] = []
+
+    def check():
+        steps.append(1)
+        if len(steps) == 2:                # the areas are made, the side work has started
+            raise live.Superseded()
+
+    run(pickle.dumps(aisle_layout(30.0)), key="midway")
+    with pytest.raises(live.Superseded):
+        live.analyse_job(pickle.dumps(aisle_layout(33.0)), key="midway", check=check)
+    result = run(pickle.dumps(aisle_layout(25.0)), key="midway")
+    expected = analyse(aisle_layout(25.0))
+    assert [(f.rule, f.objects) for f in result.report.findings] == [("aisle-too-narrow", ["b-a", "b-b"])]
+    assert [(f.rule, f.objects) for f in result.report.findings] == [(f.rule, f.objects) for f in expected.findings]
+    assert result.report.summary == expected.summary
+    assert len(result.overlays.narrow_aisles) == 1
+
+
+def test_side_work_of_a_run_already_over_stops_before_it_starts():
+    analyser = live._Analyser()
+    going, gone = aisle_layout(30.0), aisle_layout(25.0)
+    analyser._layout = going
+    from planner.solver.walkable import build_areas
+
+    with pytest.raises(live.Superseded):
+        analyser.passages(build_areas(gone), gone)
+    assert analyser.passages(build_areas(going), going) == []            # the run going: done as ever
+
+
+def test_a_note_that_comes_after_the_report_skips_the_overlays_only():
+    inbox = io.BytesIO()
+
+    class Outbox(io.BytesIO):
+        """Like the editor, sends the note once the report has come."""
+
+        def write(self, data):
+            written = super().write(data)
+            if not self.getbuffer().nbytes - written:          # the first frame: the report
+                at = inbox.tell()
+                inbox.seek(0, io.SEEK_END)
+                write_frame(inbox, (STALE, 1, 1))
+                inbox.seek(at)
+            return written
+
+    write_frame(inbox, (1, pickle.dumps(aisle_layout(25.0)), Scenario(), 1, "en"))
+    write_frame(inbox, (2, pickle.dumps(aisle_layout(30.0)), Scenario(), 1, "en"))
+    inbox.seek(0)
+    outbox = Outbox()
+    serve(inbox, outbox)
+    outbox.seek(0)
+    frames = read_all(outbox)
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [
+        (1, REPORT, True), (1, OVERLAYS, True), (2, REPORT, True), (2, OVERLAYS, True)]
+    assert frames[0][3].report.findings[0].rule == "aisle-too-narrow"   # the report still came
+    assert frames[1][3] == (None, 0.0)                                  # no overlays made for it
+    overlays, _seconds = frames[3][3]
+    assert isinstance(overlays, OverlayData) and overlays.narrow_aisles == [] and overlays.grid is not None
+
+
+def test_the_worker_process_reads_a_note_sent_while_it_analyses():
+    process = subprocess.Popen([sys.executable, "-m", "planner.solver.live"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE)
+    try:
+        # The job and the note arrive together: the note is in the pipe before the analysis starts.
+        both = io.BytesIO()
+        write_frame(both, (4, pickle.dumps(aisle_layout(25.0)), Scenario(), 7, "en"))
+        write_frame(both, (STALE, 7, 4))
+        process.stdin.write(both.getvalue())
+        process.stdin.flush()
+        assert read_frame(process.stdout) == (4, REPORT, False, SUPERSEDED)
+        write_frame(process.stdin, (5, pickle.dumps(aisle_layout(25.0)), Scenario(), 7, "en"))
+        generation, phase, ok, result = read_frame(process.stdout)
+        assert (generation, phase, ok) == (5, REPORT, True)
+        assert [(f.rule, f.objects) for f in result.report.findings] == [("aisle-too-narrow", ["b-a", "b-b"])]
+        generation, phase, ok, (overlays, _seconds) = read_frame(process.stdout)
+        assert (generation, phase, ok) == (5, OVERLAYS, True) and len(overlays.narrow_aisles) == 1
+        write_frame(process.stdin, None)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def test_the_whole_run_is_both_halves():

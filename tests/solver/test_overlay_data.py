@@ -166,3 +166,83 @@ def test_a_large_plan_gets_coarser_cells_and_still_the_straight_line_distances()
         assert grid.distance[r, c] == pytest.approx(min(math.dist((x, y), d) for d in doors), abs=1e-3)
         if abs(x - 150) > 1e-6:
             assert grid.exit_index[r, c] == (0 if x < 150 else 1)
+
+
+# -- the grid kept across edits ------------------------------------------------------------------------------
+def gap_room():
+    """30 × 8 m, exits at both ends; a wall x 10–11 up to y 4.5 leaves a 3.5 m gap above it.
+
+    A 3 × 3.5 m booth stands in the open at x 20; moved 9.5 m west it fills the gap, and the
+    visitors east of the wall must all leave by the east exit.
+    """
+    from planner.model import Booth
+
+    return layout((0, 0, 30, 8), obstacles=[wall("w", 10, 0, 11, 4.5)],
+                  zones=[zone("hall", 0, 0, 30, 8, visitors=100)],
+                  gates=[gate("west", (0, 1), (0, 3), kind="exit"), gate("east", (30, 1), (30, 3), kind="exit")],
+                  booths=[Booth(id="b", number="1", x=20.0, y=6.25, width=3.0, depth=3.5)])
+
+
+def live_grids(lay, edits):
+    """The grid after each edit as the live analysis makes it (one analyser, its memory), and afresh."""
+    from planner.solver.incremental import Analyser
+    from planner.solver.overlay_data import analyser_parts
+
+    analyser = Analyser()
+    overlay_data(lay, analyser.analyse(lay), analyser_parts(analyser))
+    out = []
+    for edit in edits:
+        edit.apply(lay)
+        report = analyser.analyse(lay)
+        parts = analyser_parts(analyser)
+        kept = overlay_data(lay, report, parts).grid
+        fresh = overlay_data(lay, analyse(lay)).grid
+        out.append((kept, fresh, parts.memory.kept))
+    return out
+
+
+def test_a_booth_that_fills_a_gap_sends_the_cells_behind_it_to_the_other_exit_as_a_fresh_search_does():
+    from planner.model.edits import MoveObjects
+
+    lay = gap_room()
+    before = overlay_data(lay, analyse(lay)).grid
+    [(kept, fresh, reused)] = live_grids(lay, [MoveObjects(lay, ["b"], -9.5, 0)])
+    assert np.array_equal(kept.distance, fresh.distance, equal_nan=True)
+    assert np.array_equal(kept.exit_index, fresh.exit_index)
+    # The cells east of the wall that left by the west exit now leave by the east one: the
+    # edit changed answers far from the booth, which a memory trusted blindly would keep.
+    east = np.zeros(kept.shape, dtype=bool)
+    east[:, [c for c in range(kept.shape[1]) if kept.centre(0, c)[0] > 12]] = True
+    turned = east & (before.exit_index == 0) & (kept.exit_index == 1)
+    assert turned.sum() >= 10
+    # Cells west of the wall, far from the change, kept their answers.
+    assert 0 < reused < np.isfinite(kept.distance).sum()
+
+
+def test_the_live_grid_after_moves_and_a_removal_is_the_fresh_one():
+    from planner.model.edits import MoveObjects, RemoveObjects
+
+    lay = read_layout(EXAMPLES / "crowded.festival.json")
+    ids = [b.id for b in lay.booths]
+    edits = [MoveObjects(lay, [ids[3]], 0.5, 0.0), MoveObjects(lay, [ids[3]], -0.5, 0.0),
+             MoveObjects(lay, [ids[len(ids) // 2]], 0.0, 0.5), RemoveObjects(lay, [ids[-1]])]
+    results = live_grids(lay, edits)
+    for kept, fresh, _reused in results:
+        assert np.array_equal(kept.distance, fresh.distance, equal_nan=True)
+        assert np.array_equal(kept.exit_index, fresh.exit_index)
+    # Where the walkable area keeps its size, so do the cells, and most answers are kept; where
+    # it does not (this plan's booths overlap), every cell moves a little and is searched again.
+    assert any(reused > 0 for _k, _f, reused in results)
+
+
+def test_an_edit_that_leaves_the_walkable_area_alone_keeps_the_very_same_grid():
+    from planner.model.edits import SetFields
+    from planner.solver.incremental import Analyser
+    from planner.solver.overlay_data import analyser_parts
+
+    lay = read_layout(EXAMPLES / "crowded.festival.json")
+    analyser = Analyser()
+    first = overlay_data(lay, analyser.analyse(lay), analyser_parts(analyser)).grid
+    SetFields(lay, {lay.booths[0].id: {"exhibitor": "茶艺 Tea"}}).apply(lay)
+    again = overlay_data(lay, analyser.analyse(lay), analyser_parts(analyser)).grid
+    assert again is first
