@@ -214,27 +214,31 @@ class Router:
         ids, rank = compiled[3], compiled[4]
         start = ids[source] if isinstance(source, tuple) else source
         total = len(adj)
-        done = [False] * total
         seen = [math.inf] * total
         first = [-1] * total
         settled: list[int] = []
+        keep = settled.append
         seen[start] = 0
         fringe = [(0, rank[start], start)]
         pop, push = heapq.heappop, heapq.heappush
-        left = {ids[u] if isinstance(u, tuple) else u for u in until} if until else None
+        wanted = {ids[u] if isinstance(u, tuple) else u for u in until} if until else set()
+        want = bytearray(total)
+        for u in wanted:
+            want[u] = 1
+        left = len(wanted)
         # A settled node is never nearer by another way (no negative lengths), so only
-        # strict improvements matter; the first one to reach a node's final distance
-        # stays its predecessor (one of networkx's list). Nodes equally far are settled
-        # in the order of their places, so equal routes are settled the same way
-        # whatever numbers the corners have: an edit elsewhere does not change them.
+        # strict improvements matter, and an entry farther than its node's distance is
+        # an old one; the first one to reach a node's final distance stays its
+        # predecessor (one of networkx's list). Nodes equally far are settled in the
+        # order of their places, so equal routes are settled the same way whatever
+        # numbers the corners have: an edit elsewhere does not change them.
         while fringe:
             dist_v, _, v = pop(fringe)
-            if done[v]:
+            if dist_v > seen[v]:
                 continue
-            done[v] = True
-            settled.append(v)
-            if left is not None and v in left:
-                left.discard(v)
+            keep(v)
+            if want[v]:
+                left -= 1
                 if not left:
                     break
             for u, cost in adj[v]:
