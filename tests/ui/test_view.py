@@ -123,3 +123,21 @@ def test_zoom_stays_within_limits(window):
     for _ in range(200):
         view.zoom_out()
     assert view.zoom() >= 0.05 - 1e-9
+
+
+def test_a_wheel_zoom_draws_the_view_anew_without_scrolling_its_old_pixels(window, monkeypatch):
+    """Each zoom step draws the whole view at the new scale: bringing the point back under the
+    mouse scrolls no pixels first (a copy of the whole view that the repaint covers anyway)."""
+    view = window.view
+    modes = []
+    original = view._scroll_by
+
+    def scroll(dx, dy):
+        modes.append(view.viewportUpdateMode())       # what the scroll bars' move will do
+        original(dx, dy)
+
+    monkeypatch.setattr(view, "_scroll_by", scroll)
+    for notches in (1, 1, -1):
+        wheel(view, QPointF(200, 220), notches)
+    assert modes and all(m == view.ViewportUpdateMode.FullViewportUpdate for m in modes)
+    assert view.viewportUpdateMode() != view.ViewportUpdateMode.FullViewportUpdate   # as it was

@@ -114,8 +114,15 @@ class FloorView(QGraphicsView):
             anchor = QPointF(self.viewport().rect().center())
         self._auto_fit = False
         fixed = self._anchor_point(anchor)
-        self.scale(factor, factor)
-        self._keep_under(fixed, anchor)
+        # The whole view is drawn again at the new scale: bringing the point back under the
+        # mouse need not move the old pixels first.
+        mode = self.viewportUpdateMode()
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        try:
+            self.scale(factor, factor)
+            self._keep_under(fixed, anchor)
+        finally:
+            self.setViewportUpdateMode(mode)
         # Scrolling moves in whole pixels; remember the exact point so a burst of wheel
         # steps at one spot does not let the rounding add up.
         self._last_anchor = (QPointF(anchor), fixed, self._view_state())
@@ -349,6 +356,9 @@ class FloorView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         """Scrolling moves the plan's pixels; the scale bar and key stay put, so repaint where they were and are."""
+        if self.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.FullViewportUpdate:
+            super().scrollContentsBy(dx, dy)   # a zoom: everything is drawn again anyway
+            return
         port = self.viewport().rect()
         fixed = [self.scale_bar.rect(port), self.legend.rect(port)]
         super().scrollContentsBy(dx, dy)
