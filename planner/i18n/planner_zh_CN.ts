@@ -3373,6 +3373,14 @@
         <translation>{n} 个出入口前保持畅通</translation>
     </message>
     <message>
+        <source>{n} amenity kept clear</source>
+        <translation>{n} 处设施周围留空</translation>
+    </message>
+    <message>
+        <source>{n} amenities kept clear</source>
+        <translation>{n} 处设施周围留空</translation>
+    </message>
+    <message>
         <source>There is no site plan image: File → Import Site Plan Image…</source>
         <translation>没有场地底图：请选择“文件 → 导入场地底图…”</translation>
     </message>
