@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import copy
 
 import numpy as np
 import shapely
@@ -232,7 +231,7 @@ class Analyser(Stages):
                tuple((z.id, ctx.zone_points[z.id]) for z in layout.zones), layout.settings.walking_speed)
         last = self._last.get("paths")
         if last is not None and last[0] == key and last[1] is ctx.router:
-            paths = copy.deepcopy(last[2])
+            paths = [_path_copy(p) for p in last[2]]
             self.reuse["paths"] = 1
         elif last is not None and last[0] == key:
             from planner.solver.paths import all_paths
@@ -242,7 +241,7 @@ class Analyser(Stages):
             self.reuse["paths"] = len(known)
         else:
             paths = super().paths(ctx)
-        self._now["paths"] = (key, ctx.router, copy.deepcopy(paths))
+        self._now["paths"] = (key, ctx.router, [_path_copy(p) for p in paths])
         return paths
 
 
@@ -267,4 +266,9 @@ def _paths_that_stand(paths: list[dict], changed: BaseGeometry | None) -> dict[t
     detour = shapely.distance(changed, starts) + shapely.distance(changed, ends)
     length = np.asarray([p["length_m"] for p in found], dtype=float)
     stands = clear & (detour > length * (1 + 1e-9) + 1e-9)
-    return {(p["from"], p["to"]): copy.deepcopy(p) for p, ok in zip(found, stands.tolist()) if ok}
+    return {(p["from"], p["to"]): _path_copy(p) for p, ok in zip(found, stands.tolist()) if ok}
+
+
+def _path_copy(path: dict) -> dict:
+    """A copy of a report path (numbers, names and a list of [x, y]) that shares nothing with it."""
+    return {**path, "polyline": [list(point) for point in path["polyline"]]}
