@@ -360,12 +360,15 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_pool)
 
 
-def _beside(stages: Stages, layout: Layout, areas: Areas, points: np.ndarray,
-            any_exit: bool) -> tuple[list[Passage], flowmod.Network | None]:
-    """The work of the second thread: the narrow passages and the capacity network."""
-    passages = stages.passages(areas, layout)
-    network = stages.network(layout, areas, points) if any_exit else None
-    return passages, network
+def _network(stages: Stages, layout: Layout, areas: Areas, points: np.ndarray,
+             any_exit: bool) -> flowmod.Network | None:
+    """The second thread's first task: the capacity network (the egress flows wait for it)."""
+    return stages.network(layout, areas, points) if any_exit else None
+
+
+def _passages(stages: Stages, layout: Layout, areas: Areas) -> list[Passage]:
+    """The second thread's next task: the narrow passages (only the rules need them)."""
+    return stages.passages(areas, layout)
 
 
 def analyse(layout: Layout) -> Report:
@@ -405,10 +408,12 @@ def _run(layout: Layout, stages: Stages) -> Report:
     areas = stages.areas(layout)
     visitors = flowmod.visitor_points(layout, areas)
     exit_gates = [g for g in layout.gates if g.is_exit]
-    # The narrow passages and the capacity network need only W: a second thread builds
-    # them while this one builds the router and finds the nearest exits (GEOS lets go
-    # of Python's lock, so on two cores the two mostly overlap).
-    beside = _pool().submit(_beside, stages, layout, areas, visitors.points, bool(exit_gates))
+    # The capacity network and the narrow passages need only W: a second thread builds
+    # them, the network first (the egress flows wait for it), while this one builds the
+    # router and finds the nearest exits (GEOS lets go of Python's lock, so on two cores
+    # the two mostly overlap). Nothing else reads W until both are done.
+    network_job = _pool().submit(_network, stages, layout, areas, visitors.points, bool(exit_gates))
+    passages_job = _pool().submit(_passages, stages, layout, areas)
     lap("areas")
     router = stages.router(areas)
     lap("graph")
@@ -424,7 +429,7 @@ def _run(layout: Layout, stages: Stages) -> Report:
         else (None, [], {}, {})
     lap("paths")
     parts = {"router": router, "visitors": visitors, "exit_ids": exit_ids, "exit_points": exit_points,
-             "exit_fields": fields, "network": lambda: beside.result()[1],
+             "exit_fields": fields, "network": network_job.result,
              "nearest": lambda points, allowed, ties: stages.nearest(router, points, exit_points, fields,
                                                                     allowed, ties)}
     egress = _scenario(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
@@ -432,7 +437,9 @@ def _run(layout: Layout, stages: Stages) -> Report:
     without = None
     if largest is not None:
         without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id], base=egress)
-    passages, network = beside.result()
+    network = network_job.result()
+    # The second thread reads W for the passages meanwhile: wait for it before reading W here.
+    passages = passages_job.result()
     lap("flow")
     densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
     booth_reachable = {}
