@@ -18,6 +18,7 @@ from planner.solver.report import SEVERITY_ORDER, Finding
 
 GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
 MIN_EXIT_WIDTH = 1.05     # metres: the narrowest exit the UK open-air fire-safety guide accepts
+NAMED_WITHIN = 0.06      # metres: an aisle's end this close to a booth is on that booth
 SHRINK = 1e-5            # metres: shapes that only touch are told from those that overlap
 
 
@@ -203,14 +204,16 @@ def _side_names(ctx, segment) -> tuple[list[str], list[str]]:
             # Every booth's distance in one call; the nearest, the first of equals.
             d = shapely.distance(shapes, p)
             k = int(np.argmin(d))
-            if d[k] < 0.06:
-                best = (float(d[k]), booth_name(layout.booths[k]), layout.booths[k].id)
-        if best is None:
+            best = (float(d[k]), booth_name(layout.booths[k]), layout.booths[k].id)
+        if best is None or best[0] >= NAMED_WITHIN:
             for obstacle in layout.obstacles:
                 d = obstacle.shape().distance(p)
-                if d < 0.06 and (best is None or d < best[0]):
+                if best is None or d < best[0]:
                     best = (d, obstacle.name or obstacle.id, obstacle.id)
-        if best is None:
+        # An end off every wall (a pocket measured by the widest circle in it) is named by
+        # what stands nearest to it, the site's edge only when nothing is nearer.
+        edge = ctx.areas.site.boundary.distance(p)
+        if best is None or (best[0] >= NAMED_WITHIN and edge < best[0]):
             names.append(tr("the site boundary"))
         else:
             names.append(best[1])

@@ -392,3 +392,22 @@ def test_an_exit_far_off_the_site_is_reported_not_a_crash():
     assert "gate-off-boundary" in {f.rule for f in report.findings}
     assert [e["gate"] for e in report.egress["exits"]] == ["ok"]
     assert report.egress["time_s"] is not None and report.egress["time_s"] > 0
+
+
+def test_a_narrow_pocket_between_two_booths_is_named_by_both():
+    """A newcomer's drag on West Lake: ICH-042 pushed left until its corner nearly meets
+    ICH-033. The pocket between them is measured by the widest circle in it, whose far end
+    touches no wall; it must be named by the booth beside it, not by the distant site edge."""
+    from planner.formats import read_layout
+    from planner.resources import bundled_layout
+
+    lay = read_layout(bundled_layout())
+    booth = next(b for b in lay.booths if b.number == "ICH-042")
+    booth.x, booth.y = 454.8997535148606, 145.3660304247085     # where the snap dropped it
+    report = analyse(lay)
+    narrow = [f for f in report.findings if f.rule == "aisle-too-narrow"]
+    assert narrow
+    ids = {b.number: b.id for b in lay.booths}
+    for f in narrow:
+        assert "site boundary" not in f.message
+        assert ids["ICH-042"] in f.objects and len(f.objects) == 2
