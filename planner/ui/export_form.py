@@ -308,9 +308,11 @@ class ExportForm:
     def target(self) -> Path | None:
         """The file to write, its suffix made to match the format."""
         text = self.file_edit.text().strip()
-        if not text:
-            return None
+        if not text or text.endswith(("/", "\\")):
+            return None                      # a folder so far: no file to write yet
         path = Path(text).expanduser()
+        if path.name in ("", ".", "..") or path.is_dir():
+            return None
         if SUFFIXES.get(path.suffix.lower()) != self.format:
             path = path.with_name(path.name + "." + self.format) if path.suffix.lower() not in SUFFIXES \
                 else path.with_suffix("." + self.format)
@@ -338,7 +340,7 @@ class ExportForm:
         self.preview_stack.setCurrentWidget(self.preview_label if is_map else self.list_preview)
         self.page_spin.setVisible(is_map)
         text = self.file_edit.text().strip()
-        if text:
+        if text and not text.endswith(("/", "\\")) and Path(text).name not in ("", ".", ".."):
             path = Path(text)
             if path.suffix.lower() in SUFFIXES:
                 path = path.with_suffix("." + fmt)

@@ -334,3 +334,20 @@ def test_a_closed_dialog_stops_listening_to_the_live_analysis(qtbot, fresh_analy
     assert not dialog._waiting_for_live
     win.analysis.failed.emit("the worker stopped")   # news after the dialog closed reaches no one
     assert calls == []
+
+
+@pytest.mark.parametrize("typed", ["/", ".", "..", "~/", "folder/"])
+def test_a_file_field_that_names_no_file_yet_just_waits(window, qtbot, tmp_path, typed):
+    """Typing a path a character at a time passes through '/', '.' and folders: no error,
+    the Export button waits for a file name, and a real name brings it back."""
+    dialog = open_dialog(window, qtbot)
+    dialog.file_edit.clear()
+    qtbot.keyClicks(dialog.file_edit, typed)
+    settle(dialog, qtbot)
+    assert dialog.target() is None and not dialog.export_button.isEnabled()
+    choose(dialog.format_combo, "csv")                   # a new format leaves the folder as it is
+    assert dialog.target() is None
+    dialog.file_edit.clear()
+    qtbot.keyClicks(dialog.file_edit, str(tmp_path / "booths"))
+    assert dialog.target() == tmp_path / "booths.csv"
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=WAIT_MS)
