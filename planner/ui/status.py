@@ -195,11 +195,33 @@ class MessageRoom(QWidget):
         return QSize(1, self.fontMetrics().height())
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in … when its room is too short, and shows all of it when hovered."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown(self) -> str:
+        """The text as it reads on screen."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(min(self.minimumWidth(), super().minimumSizeHint().width()), super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextSingleLine, self.shown())
+        painter.end()
+
+
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.object_label = QLabel(self)
-        self.selection_label = QLabel(self)
+        self.object_label = ElidedLabel(self)
+        self.selection_label = ElidedLabel(self)
         self.selection_label.setObjectName("selection_label")
         self.booth_counts = BoothCounts(self)
         self.counts = {status: 0 for status in BOOTH_STATUSES}
@@ -217,8 +239,11 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.zoom_label)
         # A long name under the cursor or in the selection is clipped: it must never make the
         # status bar, and so the window, wider in the middle of a drag.
-        self.object_label.setMinimumWidth(1)
-        self.selection_label.setMinimumWidth(1)
+        # Each keeps room for a short description ("12 booths", "Zone Gourmet") and ends
+        # in … beyond it, its whole text in a tooltip.
+        digits = self.fontMetrics().horizontalAdvance("0")
+        self.object_label.setMinimumWidth(16 * digits)
+        self.selection_label.setMinimumWidth(18 * digits)
         # A message (a tool's result, a warning) needs the room more than the counts, which stay
         # in the booth table and the legend, and the selection, which the plan and the Properties
         # panel show: they step aside until the message has gone.

@@ -97,3 +97,20 @@ def test_a_short_message_takes_nothing_from_the_summary(window, qtbot):
     QApplication.processEvents()
     assert status.shown_message() == "Saved." and summary.width() >= before     # it only gains room
     assert status.message_rect().left() == 6
+
+
+def test_the_selection_and_the_name_under_the_cursor_read_whole_or_end_in_an_ellipsis(window, qtbot):
+    """With the analysis summary beside them at a usual window width, the selection keeps room
+    for "120 booths selected" and a long name under the cursor ends in … with all of it in
+    the tooltip: never a word cut in the middle."""
+    status = window.status
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    status.show_selection("120 booths selected")
+    status.object_label.setText("Zone Broken Bridge Runway · 断桥台 · Booth BRB-012 · Lakeside Promenade")
+    QApplication.processEvents()
+    assert status.selection_label.shown() == "120 booths selected"
+    shown = status.object_label.shown()
+    assert shown.endswith("…") and len(shown) > 8
+    assert status.object_label.toolTip() == status.object_label.text()
+    assert status.object_label.fontMetrics().horizontalAdvance(shown) <= status.object_label.contentsRect().width()
