@@ -307,6 +307,7 @@ class StatusBar(QStatusBar):
     def follow(self, document) -> None:
         """Keep the booth counts of ``document``'s layout: every edit, undo and redo, and a new layout."""
         document.layout_replaced.connect(self.count_booths)
+        document.layout_replaced.connect(lambda _layout: self.clear_cursor())   # nothing of it is under the cursor
         self.destroyed.connect(lambda *_: self._stop_counting())
         self.count_booths(document.layout)
 

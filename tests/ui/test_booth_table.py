@@ -267,3 +267,19 @@ def test_a_large_selection_brings_its_first_row_into_sight(lake, qtbot):
         numbers = shown(panel, NUMBER)
         first = sorted((n for n in numbers), key=number_order, reverse=descending)[0]
         assert table.indexAt(QPoint(5, 2)).siblingAtColumn(NUMBER).data() == first
+
+
+def test_a_new_layout_starts_with_the_table_unfiltered_and_nothing_under_the_cursor(lake, qtbot):
+    """The last layout's search and filters would hide the new one's booths (a newcomer's
+    'showing 0 of 5 booths'), and its zone under the cursor would still be named."""
+    panel = lake.booth_table
+    type_chinese(panel.search, "非遗")
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("sold"))
+    lake.status.show_cursor(450.0, 145.0, [lake.layout.zones[0]])
+    assert panel.proxy.rowCount() < len(lake.layout.booths) and lake.status.object_label.text()
+    assert lake.files.new_from_template()          # File > New from the West Lake template
+    layout = lake.document.layout
+    assert panel.search.text() == "" and panel.status_filter.currentData() is None
+    assert panel.zone_filter.currentData() is None
+    assert panel.proxy.rowCount() == len(layout.booths) > 0
+    assert lake.status.object_label.text() == "" and lake.status.position_label.text() == ""

@@ -149,8 +149,15 @@ class BoothTablePanel(QWidget):
         self.proxy.rowsInserted.connect(lambda *_: self._count())
         self.proxy.rowsRemoved.connect(lambda *_: self._count())
         self.proxy.modelReset.connect(self._count)
+        self.document.layout_replaced.connect(self._layout_replaced)
         self._count()
         self.show_selection()
+
+    def _layout_replaced(self, _layout) -> None:
+        """Another layout (new, opened, recovered): the last one's search and filters would hide its booths."""
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.zone_filter.setCurrentIndex(0)
 
     def _size_columns(self) -> None:
         """Widths from the headings and typical contents: measuring 2,000 rows would be slow."""
