@@ -22,6 +22,7 @@ from planner.ui.analysis import LiveAnalysis
 
 GREEN, AMBER, RED, GREY = "#2e7d32", "#b26a00", "#c62828", "#757575"
 CLOSE_TO_LIMIT = 0.85     # a figure this near its limit is amber
+CROWDED_LOS = ("E", "F")  # levels of service the analysis warns of (zone-crowded): amber at least
 QWIDGETSIZE_MAX = (1 << 24) - 1
 MIN_WIDTH = 160           # pixels the summary insists on; the rest it gives up in a narrow window
 
@@ -277,8 +278,11 @@ class AnalysisStatus(QFrame):
         limits = {z.id: z.max_density for z in self.analysis.document.layout.zones}
         limit = limits.get(worst["id"]) or default_limit
         los = worst.get("los") or level_of_service(worst["density"])
+        colour = grade(worst["density"], limit)
+        if colour == GREEN and los in CROWDED_LOS:
+            colour = AMBER                # below the limit, yet crowded: as the zone-crowded warning says
         self._paint(self.density_label, self.tr("Density {density} p/m² (LOS {los})").format(
-            density=format_number(worst["density"], 2), los=los), grade(worst["density"], limit))
+            density=format_number(worst["density"], 2), los=los), colour)
         self.density_label.setToolTip(self.tr("Most crowded zone: {zone}").format(
             zone=worst.get("name") or worst["id"]))
 

@@ -407,3 +407,18 @@ def test_every_rule_has_a_name_for_the_findings_panel():
     from planner.solver.rules import RULE_ORDER
 
     assert sorted(RULE) == sorted(RULE_ORDER)
+
+
+@pytest.mark.parametrize("density, los, colour", [(0.5, "C", "#2e7d32"), (1.61, "E", "#b26a00"),
+                                                  (1.9, "F", "#b26a00"), (2.5, "F", "#c62828")])
+def test_the_density_figure_is_coloured_as_the_findings_judge_it(aisle_window, density, los, colour):
+    """A newcomer saw 'Density 1.61 p/m² (LOS E)' in green beside a zone-crowded warning: a
+    crowded level of service is amber even well under the limit (2 p/m²), and red over it."""
+    from types import SimpleNamespace
+
+    status = aisle_window.analysis_status
+    zone = aisle_window.document.layout.zones[0]
+    status._show_density(SimpleNamespace(zones=[{"id": zone.id, "name": zone.name, "density": density,
+                                                 "los": los}]), 2.0)
+    assert status.density_label.text().endswith(f"(LOS {los})")
+    assert status.density_label.property("colour") == colour
