@@ -346,9 +346,11 @@ class ImportPlan:
         return SetFields(layout, self.changes, label=self.label())
 
     def summary(self) -> str:
-        return tr("{rows} rows: {assigned} booths get new details, {unchanged} already had them, "
-                  "{unmatched} rows could not be used.", rows=len(self.outcomes), assigned=self.assigned,
-                  unchanged=self.count(UNCHANGED), unmatched=len(self.unmatched))
+        parts = [ntr("{n} row read", "{n} rows read", len(self.outcomes)),
+                 ntr("{n} booth gets new details", "{n} booths get new details", self.assigned),
+                 ntr("{n} booth already had them", "{n} booths already had them", self.count(UNCHANGED)),
+                 ntr("{n} row could not be used", "{n} rows could not be used", len(self.unmatched))]
+        return tr("{parts}.", parts=tr("; ").join(parts))
 
 
 def _digits_key(text: str) -> str:

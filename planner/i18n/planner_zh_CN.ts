@@ -428,8 +428,8 @@
         <translation>按标准尺寸放置展位</translation>
     </message>
     <message>
-        <source>Booth &amp;Block</source>
-        <translation>展位阵列(&amp;B)</translation>
+        <source>Booth Bloc&amp;k</source>
+        <translation>展位阵列(&amp;K)</translation>
     </message>
     <message>
         <source>Fill a rectangle, a zone or a line with rows of booths</source>

@@ -198,7 +198,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tool_booth", _A("Actions", "Place Boot&h"), "host.set_tool", "tools", ("B",), "booth",
                _A("Actions", "Place booths in standard sizes"), toolbar="tools", args=("booth",),
                checkable=True, group="tools"),
-    ActionSpec("tool_block", _A("Actions", "Booth &Block"), "host.set_tool", "tools", ("K",), "block",
+    ActionSpec("tool_block", _A("Actions", "Booth Bloc&k"), "host.set_tool", "tools", ("K",), "block",
                _A("Actions", "Fill a rectangle, a zone or a line with rows of booths"), toolbar="tools",
                args=("block",), checkable=True, group="tools"),
     ActionSpec("tool_route", _A("Actions", "Walking &Route"), "host.set_tool", "tools", ("W",), "route",

@@ -166,3 +166,11 @@ def test_history_panel_lists_the_steps_and_goes_back(window):
 def test_fields_for_keeps_the_first_kinds_order(layout):
     assert [f.key for f in fields_for([layout.get("wc-1"), layout.get("b-1")])] == ["x", "y", "locked"]
     assert [f.key for f in fields_for([layout.get("pond"), layout.get("g-north")])] == ["name", "locked"]
+
+
+def test_a_long_organiser_reads_from_its_start(window):
+    """A newcomer saw '…anising Committee · 杭州创客节组委会', the start of the name hidden."""
+    long = "Hangzhou Maker Festival Organising Committee · 杭州创客节组委会"
+    field = editor(window, "organiser")
+    field.show_values([long])
+    assert field.widget.text() == long and field.widget.cursorPosition() == 0

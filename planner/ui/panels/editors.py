@@ -75,6 +75,7 @@ class TextEditor(FieldEditor):
         with QSignalBlocker(edit):
             self._shown = str(distinct[0]) if len(distinct) == 1 else ""
             edit.setText(self._shown)
+            edit.setCursorPosition(0)        # a long name reads from its start, not its end
             edit.setModified(False)
             if self.field.kind != "dates":
                 edit.setPlaceholderText(translate("Properties", "Several values") if len(distinct) > 1 else "")
