@@ -190,3 +190,26 @@ def test_the_two_door_rooms_gates_carry_compact_labels_that_do_not_overlap(qapp)
         Labels.draw = real_draw
     assert [t for t, _ in drawn if "/min" in t] == ["2.00 m · 164/min"]
     scene.detach()
+
+
+@pytest.mark.parametrize("x", [50, 560])
+def test_a_tool_label_near_the_view_edge_stays_whole_inside_it(qapp, x):
+    """The Booth Block preview's summary was cut off at the plan's right edge: near it the
+    label goes to the left of the point instead."""
+    import numpy as np
+    from PySide6.QtGui import QFontMetricsF
+
+    from planner.ui.canvas.overlays import PreviewItem
+
+    item = PreviewItem()
+    text = "145 booths · 12 rows · aisles 4.0 m · 1 gate kept clear"
+    image = QImage(600, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    item._text(painter, QPointF(x, 100), text)
+    painter.end()
+    bits = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(200, 600, 4)
+    box = np.nonzero((bits[:, :, :3].astype(int).sum(axis=2) < 320).any(axis=0))[0]   # the dark box
+    needed = QFontMetricsF(item._font).horizontalAdvance(text) + 12
+    assert len(box) and box.min() > 0 and box.max() < 599                # not cut at either edge
+    assert box.max() - box.min() + 1 >= needed - 2                       # the whole label shows

@@ -230,7 +230,9 @@ class PreviewItem(QGraphicsItem):
             if preview.text and preview.text_at is not None:
                 at = scene_point(preview.text_at)
                 width = QFontMetricsF(self._font).horizontalAdvance(preview.text) + 40
-                rect = rect.united(QRectF(at.x(), at.y() - 40 * pixel_m, width * pixel_m, 80 * pixel_m))
+                # Right of the point, or left of it where the view ends (see _text).
+                rect = rect.united(QRectF(at.x() - width * pixel_m, at.y() - 40 * pixel_m, 2 * width * pixel_m,
+                                          80 * pixel_m))
             self._rect = rect
         self.update()
 
@@ -317,6 +319,13 @@ class PreviewItem(QGraphicsItem):
         metrics = QFontMetricsF(self._font)
         width = metrics.horizontalAdvance(text) + 12
         box = QRectF(device.x() + 14, device.y() + 14, width, metrics.height() + 6)
+        # Near the view's right or bottom edge the label goes left of or above the point,
+        # so it is never cut off.
+        port = painter.device()
+        if port is not None and box.right() > port.width() - 4 and device.x() - 14 - width >= 4:
+            box.moveRight(device.x() - 14)
+        if port is not None and box.bottom() > port.height() - 4:
+            box.moveBottom(device.y() - 14)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(32, 38, 46, 215))
         painter.drawRoundedRect(box, 4, 4)
