@@ -108,9 +108,10 @@ class Areas:
         lines = shapely.shortest_line(pts[rest[q]], edges[t])
         lengths = shapely.length(lines)
         ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)
-        for k, length, ((px, py), (x, y)) in zip(rest[q].tolist(), lengths.tolist(), ends.tolist()):
-            if length <= limit:
-                out[k] = _settle((x, y), (x - px, y - py), self.navigable)
+        near = lengths <= limit
+        settled = _settle_many(ends[near, 1], ends[near, 1] - ends[near, 0], self.navigable)
+        for k, point in zip(rest[q][near].tolist(), settled):
+            out[k] = point
         return out
 
     def components_of(self, points: list[tuple[float, float] | None]) -> list[int | None]:
@@ -168,7 +169,7 @@ def _settle(point: tuple[float, float], direction: tuple[float, float],
             area: BaseGeometry) -> tuple[float, float]:
     if area.covers(Point(point)):
         return point
-    length = (direction[0] ** 2 + direction[1] ** 2) ** 0.5
+    length = math.sqrt(direction[0] * direction[0] + direction[1] * direction[1])
     if length == 0:
         return point
     ux, uy = direction[0] / length, direction[1] / length
@@ -177,6 +178,27 @@ def _settle(point: tuple[float, float], direction: tuple[float, float],
         if area.covers(Point(moved)):
             return moved
     return point
+
+
+def _settle_many(points: np.ndarray, directions: np.ndarray, area: BaseGeometry) -> list[tuple[float, float]]:
+    """``_settle`` of many points: the same steps tried in the same order, a vectorised test each."""
+    out = [(float(x), float(y)) for x, y in points.tolist()]
+    if not len(points):
+        return out
+    todo = np.nonzero(~shapely.covers(area, shapely.points(points)))[0]
+    lengths = np.sqrt(directions[:, 0] * directions[:, 0] + directions[:, 1] * directions[:, 1])
+    todo = todo[lengths[todo] > 0]
+    for step in (1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
+        if not len(todo):
+            break
+        # The same arithmetic as _settle: the unit direction, then point + unit × step.
+        ux, uy = directions[todo, 0] / lengths[todo], directions[todo, 1] / lengths[todo]
+        mx, my = points[todo, 0] + ux * step, points[todo, 1] + uy * step
+        hit = shapely.covers(area, shapely.points(np.column_stack([mx, my])))
+        for k, x, y in zip(todo[hit].tolist(), mx[hit].tolist(), my[hit].tolist()):
+            out[k] = (x, y)
+        todo = todo[~hit]
+    return out
 
 
 def merge_booths(shapes: list[Polygon], cache: dict | None = None) -> tuple[list[Polygon], list[list[int]]]:
