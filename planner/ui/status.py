@@ -206,9 +206,6 @@ class ElidedLabel(QLabel):
         """The text as it reads on screen."""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(min(self.minimumWidth(), super().minimumSizeHint().width()), super().minimumSizeHint().height())
-
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
