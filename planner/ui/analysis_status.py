@@ -176,12 +176,15 @@ class AnalysisStatus(QFrame):
     def _fit(self) -> None:
         room = self.width() - self.layout().contentsMargins().left() - self.layout().contentsMargins().right()
         used = 0
+        full = False          # once a figure has no room, the less important ones step aside too
         for label in self._labels_by_priority():
             wanted = self._wanted(label)
             need = self._width_of(label) + (self._gap() if used else 0)
-            fits = wanted and used + need <= room
+            fits = wanted and not full and used + need <= room
             if fits:
                 used += need
+            elif wanted:
+                full = True
             label.setVisible(fits)
         self.updateGeometry()
 

@@ -236,10 +236,11 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.zoom_label)
         # A long name under the cursor or in the selection is clipped: it must never make the
         # status bar, and so the window, wider in the middle of a drag.
-        # Each keeps room for a short description ("12 booths", "Zone Gourmet") and ends
-        # in … beyond it, its whole text in a tooltip.
+        # The selection keeps room for "120 booths selected"; the name under the cursor gives
+        # way first (the analysis summary's egress time matters more) and ends in …, each with
+        # its whole text in a tooltip.
         digits = self.fontMetrics().horizontalAdvance("0")
-        self.object_label.setMinimumWidth(16 * digits)
+        self.object_label.setMinimumWidth(4 * digits)
         self.selection_label.setMinimumWidth(18 * digits)
         # A message (a tool's result, a warning) needs the room more than the counts, which stay
         # in the booth table and the legend, and the selection, which the plan and the Properties

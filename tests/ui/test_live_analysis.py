@@ -422,3 +422,20 @@ def test_the_density_figure_is_coloured_as_the_findings_judge_it(aisle_window, d
                                                  "los": los}]), 2.0)
     assert status.density_label.text().endswith(f"(LOS {los})")
     assert status.density_label.property("colour") == colour
+
+
+def test_a_figure_with_no_room_takes_the_less_important_ones_with_it(aisle_window, qtbot):
+    """In a narrow status bar the figures step aside from the least important up: the
+    egress time never goes while the flow, a lesser figure, stays (seen at 1,400 px)."""
+    status = aisle_window.analysis_status
+    labels = status._labels_by_priority()
+    for width in range(150, status.sizeHint().width() + 40, 7):
+        status.resize(width, status.height())
+        status._fit()
+        shown = [not lb.isHidden() for lb in labels if status._wanted(lb)]
+        # What shows is always a run of the most important figures, then nothing.
+        assert shown == sorted(shown, reverse=True), (width, shown)
+    status.resize(status._width_of(status.findings_label) + status._width_of(status.busy_label) + 40,
+                  status.height())
+    status._fit()
+    assert status.egress_label.isHidden() and status.flow_label.isHidden()
