@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from planner.solver.graph_search import search_many
 from planner.solver.routes import Path
 
 
@@ -35,7 +38,9 @@ def all_paths(ctx, kept: dict[tuple[str, str], dict] | None = None) -> list[dict
             source, target = (a, b) if forward else (b, a)
             wanted.setdefault(source, set()).add(node_of[target])
     ids = {name: k for k, name in enumerate(ctx.router.search_names(extra))}
-    cache: dict[str, tuple] = {}
+    sources = list(wanted)
+    found, dist, first = search_many(ctx.router, [node_of[s] for s in sources], extra)
+    row_of = {s: k for k, s in enumerate(sources)}
     out = []
     for a, b, forward in pairs:
         if (a, b) in kept:
@@ -44,19 +49,16 @@ def all_paths(ctx, kept: dict[tuple[str, str], dict] | None = None) -> list[dict
         path = None
         if a in node_of and b in node_of:
             source, target = (a, b) if forward else (b, a)
-            if source not in cache:
-                found, seen, first, settled = ctx.router.search(node_of[source], extra, until=wanted[source])
-                cache[source] = (found, seen, first, set(settled))
-            found, seen, first, settled = cache[source]
+            seen, before = dist[row_of[source]], first[row_of[source]]
             end = ids[node_of[target]]
-            if end in settled:
+            if np.isfinite(seen[end]):
                 start = ids[node_of[source]]
                 route = [end]
                 while route[-1] != start:
-                    route.append(first[route[-1]])
+                    route.append(int(before[route[-1]]))
                 if forward:
                     route.reverse()
-                path = Path(length=seen[end], polyline=ctx.router.polyline([found[v] for v in route], points))
+                path = Path(length=float(seen[end]), polyline=ctx.router.polyline([found[v] for v in route], points))
         out.append(path_json(a, b, path, speed))
     return out
 

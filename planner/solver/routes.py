@@ -6,9 +6,9 @@ two corners are joined when the segment between them lies in N and is
 tangent to the boundary at both ends (a path never turns into a wall).
 Visibility is tested with one vectorised shapely predicate per batch (does
 the segment meet anything outside N, prepared); the graph is searched by a
-plain-list Dijkstra that settles equally far nodes in the order of their
-places, so equal-length routes come out alike whatever numbers an edit
-gives the corners. Lengths are exact for the
+Dijkstra that settles equally far nodes in the order of their places, so
+equal-length routes come out alike whatever numbers an edit gives the
+corners (many sources at once in compiled code: graph_search.py). Lengths are exact for the
 polygon N (whose rounded corners are cut by short chords, SPEC §4).
 """
 
@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from planner.solver.graph_search import search_many
 from planner.solver.nearest import nearest_target
 from planner.solver.visibility import candidate_pairs, candidate_pairs_after, known_pairs, through_corners
 from planner.solver.walkable import Areas
@@ -98,6 +99,9 @@ class Router:
         self.graph.add_nodes_from(range(len(self.nodes)))
         self.tested: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None   # candidate pairs, seen
         self.reused = 0                       # pairs whose visibility came from ``previous``
+        # The graph's edges as arrays (corner, corner, length), for the compiled searches.
+        self.edges: tuple[np.ndarray, np.ndarray, np.ndarray] = (
+            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
         self._build_edges(previous, changed)
 
     # -- visibility -------------------------------------------------------------
@@ -141,6 +145,7 @@ class Router:
         self.tested = (i, j, ok)
         i, j = through_corners(self.nodes, i[ok], j[ok])
         lengths = np.hypot(*(self.nodes[i] - self.nodes[j]).T)
+        self.edges = (i.astype(np.int64), j.astype(np.int64), lengths)
         self.graph.add_weighted_edges_from(zip(i.tolist(), j.tolist(), lengths.tolist()))
 
     def visible_nodes(self, point: Point2) -> tuple[np.ndarray, np.ndarray]:
@@ -332,12 +337,19 @@ class Router:
         once held a copy of the graph with the targets, which nobody needed.
         """
         names, extra = self.links(targets)
+        every, dist, first = search_many(self, names, extra)
         fields = {}
         preds = {}
-        for k, name in enumerate(names):
-            pred, dist = self.dijkstra(name, extra)
-            fields[k] = dist
-            preds[k] = pred
+        n = len(self.nodes)
+        cache = self.__dict__.setdefault("_fields", {})
+        for k in range(len(names)):
+            row = dist[k]
+            reached = np.nonzero(np.isfinite(row))[0].tolist()
+            fields[k] = dict(zip([every[v] for v in reached], row[reached].tolist()))
+            preds[k] = {every[v]: ([] if b < 0 else [every[b]]) for v, b in zip(reached, first[k][reached].tolist())}
+            if len(cache) >= 64:
+                cache.clear()
+            cache[id(fields[k])] = (fields[k], row[:n].copy())
         return None, names, fields, preds
 
     def nearest_target(self, points: np.ndarray, targets: Sequence[Point2], field_dist: dict,
