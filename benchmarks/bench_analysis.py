@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-STAGES = ("areas", "graph", "paths", "flow", "routes", "rules", "total")
+STAGES = ("areas", "graph", "paths", "walks", "routes", "flow", "rules", "total")
 TARGETS = {"west-lake": 0.150, 2000: 1.5}
 
 

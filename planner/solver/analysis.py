@@ -41,6 +41,18 @@ class Scenario:
     point_time: np.ndarray | None = None
     point_first: np.ndarray | None = None
     ties: dict[int, set[int]] = field(default_factory=dict)   # points exactly as near to several exits
+    walkers: tuple | None = None      # what the flows need of the walks, until they are done
+
+
+@dataclass
+class Ends:
+    """What the walking paths between gates and zones need (a part of ``Context``)."""
+
+    layout: Layout
+    areas: Areas
+    router: Router
+    gate_points: dict[str, tuple[float, float] | None]
+    zone_points: dict[str, tuple[float, float] | None]
 
 
 @dataclass
@@ -123,6 +135,18 @@ def all_side_points(booths: list[Booth], areas: Areas, layout: Layout) -> list[l
 
 
 def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario | None = None) -> Scenario:
+    """Egress with the given exits open: the walks, then the flows."""
+    scenario = _walks(ctx_parts, layout, exits, base)
+    _flows(ctx_parts, layout, scenario)
+    return scenario
+
+
+def _walks(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario | None = None) -> Scenario:
+    """Each visitor's nearest open exit and walking time, and the shares of watershed cells.
+
+    Needs the router only: the analysis finds the walks while the second thread
+    is still making the capacity network that ``_flows`` needs.
+    """
     visitors: flowmod.Visitors = ctx_parts["visitors"]
     exit_ids: list[str] = ctx_parts["exit_ids"]
     exit_points = ctx_parts["exit_points"]
@@ -174,10 +198,19 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
             fractions.append(1.0)
             walk.append(dist[i] / speed)
     rows_a = np.asarray(rows)
-    times = np.asarray(walk)
-    weights = visitors.weights[rows_a] * np.asarray(fractions)
-    point_exit = np.asarray(exits_of)
-    zone_of_point = visitors.zone[rows_a]
+    scenario.walkers = (index, np.asarray(walk), visitors.weights[rows_a] * np.asarray(fractions),
+                        np.asarray(exits_of), visitors.zone[rows_a], allowed)
+    return scenario
+
+
+def _flows(ctx_parts: dict, layout: Layout, scenario: Scenario) -> None:
+    """The maximum flow, the bottlenecks and each exit's queue, from ``_walks``' answers."""
+    if scenario.walkers is None:
+        return
+    index, times, weights, point_exit, zone_of_point, allowed = scenario.walkers
+    scenario.walkers = None
+    visitors: flowmod.Visitors = ctx_parts["visitors"]
+    exit_ids: list[str] = ctx_parts["exit_ids"]
     total = float(weights.sum())
     network = ctx_parts["network"]()
     result = flowmod.max_flow(network, layout, index, [exit_ids[i] for i in allowed])
@@ -205,7 +238,6 @@ def _scenario(ctx_parts: dict, layout: Layout, exits: list[str], base: Scenario 
                                   "flow_per_min": cap * 60.0, "time_s": t_e})
     scenario.time_s = max(worst, scenario.flow_s)
     scenario.walk_s = float(times.max())
-    return scenario
 
 
 def _watershed_shares(parts: dict, visitors: flowmod.Visitors, times: np.ndarray, which: np.ndarray,
@@ -333,7 +365,7 @@ class Stages:
         """Each point's nearest allowed exit on foot (``Router.nearest_target``)."""
         return router.nearest_target(points, targets, fields, allowed, ties)
 
-    def paths(self, ctx: Context) -> list[dict]:
+    def paths(self, ctx: Ends | Context) -> list[dict]:
         """The walking paths between every gate and zone and between zones."""
         from planner.solver.paths import all_paths
 
@@ -432,11 +464,18 @@ def _run(layout: Layout, stages: Stages) -> Report:
              "exit_fields": fields, "network": network_job.result,
              "nearest": lambda points, allowed, ties: stages.nearest(router, points, exit_points, fields,
                                                                     allowed, ties)}
-    egress = _scenario(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
+    # The walks first and the flows last: the capacity network is made meanwhile.
+    egress = _walks(parts, layout, exit_ids) if exit_gates else Scenario(exits=[])
     largest = flowmod.widest_exit(layout.gates)
     without = None
     if largest is not None:
-        without = _scenario(parts, layout, [e for e in exit_ids if e != largest.id], base=egress)
+        without = _walks(parts, layout, [e for e in exit_ids if e != largest.id], base=egress)
+    lap("walks")
+    paths = stages.paths(Ends(layout, areas, router, gate_points, zone_points))
+    lap("routes")
+    for scenario in (egress, without):
+        if scenario is not None:
+            _flows(parts, layout, scenario)
     network = network_job.result()
     # The second thread reads W for the passages meanwhile: wait for it before reading W here.
     passages = passages_job.result()
@@ -454,8 +493,6 @@ def _run(layout: Layout, stages: Stages) -> Report:
                   exit_ids=exit_ids, exit_points=exit_points, exit_fields=fields, exit_preds=preds,
                   network=network, egress=egress, without_largest=without, largest_exit=largest,
                   densities=densities, booth_reachable=booth_reachable)
-    paths = stages.paths(ctx)
-    lap("routes")
     findings = run_rules(ctx)
     lap("rules")
     report = Report(layout=layout.name, summary={}, findings=findings, paths=paths,

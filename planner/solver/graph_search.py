@@ -30,17 +30,13 @@ if TYPE_CHECKING:
 
 
 def compiled_matrix(router: Router, extra: dict) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
-    """The graph of ``Router._compiled(extra)`` as a sparse matrix, and its arcs
+    """The graph of ``router.compiled(extra)`` as a sparse matrix, and its arcs
     (from, to, length), made once per ``extra``."""
-    names, _ = router._compiled(extra)
-    entry = router.__dict__["_compiled_extra"][id(extra)]
-    if len(entry) > 5:
-        return entry[5]
-    ids = entry[3]
+    compiled = router.compiled(extra)
+    if compiled.matrix is not None:
+        return compiled.matrix
+    ids, total = compiled.ids, len(compiled.names)
     i, j, w = router.edges
-    rows = [i, j]
-    cols = [j, i]
-    lens = [w, w]
     er, ec, ew = [], [], []
     for name, edges in extra.items():
         a = ids[name] if isinstance(name, tuple) else name
@@ -48,21 +44,14 @@ def compiled_matrix(router: Router, extra: dict) -> tuple[csr_matrix, np.ndarray
             er.append(a)
             ec.append(ids[u] if isinstance(u, tuple) else u)
             ew.append(d)
-    rows.append(np.asarray(er, dtype=np.int64))
-    cols.append(np.asarray(ec, dtype=np.int64))
-    lens.append(np.asarray(ew, dtype=float))
-    r = np.concatenate(rows).astype(np.int64)
-    c = np.concatenate(cols).astype(np.int64)
-    w = np.concatenate(lens).astype(float)
-    total = len(names)
+    r = np.concatenate([i, j, np.asarray(er, dtype=np.int64)]).astype(np.int64)
+    c = np.concatenate([j, i, np.asarray(ec, dtype=np.int64)]).astype(np.int64)
+    w = np.concatenate([w, w, np.asarray(ew, dtype=float)]).astype(float)
     # A matrix sums repeated entries: keep one arc per pair (they have one length).
-    code = r * total + c
-    code, first = np.unique(code, return_index=True)
+    code, first = np.unique(r * total + c, return_index=True)
     r, c, w = r[first], c[first], w[first]
-    matrix = csr_matrix((w, (r, c)), shape=(total, total))
-    made = (matrix, r, c, w)
-    router.__dict__["_compiled_extra"][id(extra)] = (*entry, made)
-    return made
+    compiled.matrix = (csr_matrix((w, (r, c)), shape=(total, total)), r, c, w)
+    return compiled.matrix
 
 
 def search_many(router: Router, sources: list, extra: dict) -> tuple[list, np.ndarray, np.ndarray]:
@@ -72,9 +61,8 @@ def search_many(router: Router, sources: list, extra: dict) -> tuple[list, np.nd
     The same numbers, row by row, as ``router.search(source, extra)``'s distances
     and predecessors (inf and -1 where a node is not reached).
     """
-    names, _ = router._compiled(extra)
-    entry = router.__dict__["_compiled_extra"][id(extra)]
-    ids, rank = entry[3], np.asarray(entry[4], dtype=np.int64)
+    compiled = router.compiled(extra)
+    names, ids, rank = compiled.names, compiled.ids, np.asarray(compiled.rank, dtype=np.int64)
     starts = [ids[s] if isinstance(s, tuple) else s for s in sources]
     total = len(names)
     if not starts:

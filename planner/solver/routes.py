@@ -18,6 +18,7 @@ import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -61,6 +62,37 @@ def _tangent(at: np.ndarray, prev: np.ndarray, nxt: np.ndarray, other: np.ndarra
     return c1 * c2 >= -1e-12
 
 
+class Compiled:
+    """The router's corners and some named points (``links``) as one numbered graph.
+
+    Corners keep their numbers; the points follow in ``extra``'s order. Each
+    node's rank orders equally far nodes: corners by their places, then the
+    points. The plain-list adjacency (for ``Router.search``) and the sparse
+    matrix (for ``graph_search``) are made when first needed.
+    """
+
+    def __init__(self, router: Router, extra: dict) -> None:
+        n = len(router.nodes)
+        self.router = router
+        self.extra = extra
+        self.names: list = list(range(n)) + [name for name in extra if isinstance(name, tuple)]
+        self.ids: dict = {name: k for k, name in enumerate(self.names[n:], start=n)}
+        self.rank: list[int] = router.corner_rank().tolist() + list(range(n, len(self.names)))
+        self._adjacency: list | None = None
+        self.matrix: Any = None          # graph_search's (matrix, arcs), once made
+
+    def adjacency(self) -> list[list[tuple[int, float]]]:
+        if self._adjacency is None:
+            ids = self.ids
+            adj = [list(edges) for edges in self.router.adjacency()] + \
+                [[] for _ in range(len(self.names) - len(self.router.nodes))]
+            for name, edges in self.extra.items():
+                adj[ids[name] if isinstance(name, tuple) else name].extend(
+                    (ids[u] if isinstance(u, tuple) else u, d) for u, d in edges)
+            self._adjacency = adj
+        return self._adjacency
+
+
 class Router:
     """Shortest paths in N between any points of N."""
 
@@ -94,9 +126,8 @@ class Router:
         self.prev = np.concatenate(prevs) if prevs else np.zeros((0, 2))
         self.next = np.concatenate(nexts) if nexts else np.zeros((0, 2))
         self.component = np.concatenate(comps) if comps else np.zeros(0, dtype=int)
-        self.graph = nx.Graph()
+        self._graph: nx.Graph | None = None
         self._adjacency: list | None = None
-        self.graph.add_nodes_from(range(len(self.nodes)))
         self.tested: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None   # candidate pairs, seen
         self.reused = 0                       # pairs whose visibility came from ``previous``
         # The graph's edges as arrays (corner, corner, length), for the compiled searches.
@@ -146,10 +177,31 @@ class Router:
         i, j = through_corners(self.nodes, i[ok], j[ok])
         lengths = np.hypot(*(self.nodes[i] - self.nodes[j]).T)
         self.edges = (i.astype(np.int64), j.astype(np.int64), lengths)
-        self.graph.add_weighted_edges_from(zip(i.tolist(), j.tolist(), lengths.tolist()))
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The visibility graph for networkx (the route tool's single paths), made when first asked."""
+        if self._graph is None:
+            graph = nx.Graph()
+            graph.add_nodes_from(range(len(self.nodes)))
+            i, j, lengths = self.edges
+            graph.add_weighted_edges_from(zip(i.tolist(), j.tolist(), lengths.tolist()))
+            self._graph = graph
+        return self._graph
 
     def visible_nodes(self, point: Point2) -> tuple[np.ndarray, np.ndarray]:
-        """Corners seen from ``point`` (tangent there) and their distances."""
+        """Corners seen from ``point`` (tangent there) and their distances (kept per point:
+        the exits are searched from both for the distance fields and for the paths)."""
+        key = (float(point[0]), float(point[1]))
+        cache = self.__dict__.setdefault("_seen_from", {})
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) >= 256:
+                cache.clear()
+            hit = cache[key] = self._visible_nodes(point)
+        return hit[0].copy(), hit[1].copy()
+
+    def _visible_nodes(self, point: Point2) -> tuple[np.ndarray, np.ndarray]:
         comp = self.areas.component_of(point)
         if comp is None or len(self.nodes) == 0:
             return np.zeros(0, dtype=int), np.zeros(0)
@@ -165,8 +217,12 @@ class Router:
     def adjacency(self) -> list[list[tuple[int, float]]]:
         """Each corner's visible corners and distances, in the graph's own order."""
         if self._adjacency is None:
-            adj = self.graph._adj
-            self._adjacency = [[(u, e["weight"]) for u, e in adj[v].items()] for v in range(len(self.nodes))]
+            adj: list[list[tuple[int, float]]] = [[] for _ in range(len(self.nodes))]
+            i, j, lengths = self.edges
+            for a, b, d in zip(i.tolist(), j.tolist(), lengths.tolist()):
+                adj[a].append((b, d))
+                adj[b].append((a, d))
+            self._adjacency = adj
         return self._adjacency
 
     def links(self, points: Sequence[Point2]) -> tuple[list, dict]:
@@ -214,9 +270,8 @@ class Router:
     def search(self, source, extra: dict, until: set | None = None) -> tuple[list, list, list, list]:
         """``dijkstra`` as plain lists over numbered nodes: (names, distances, first
         predecessors (-1 at the source), nodes in the order settled)."""
-        names, adj = self._compiled(extra)
-        compiled = self.__dict__["_compiled_extra"][id(extra)]
-        ids, rank = compiled[3], compiled[4]
+        compiled = self.compiled(extra)
+        names, adj, ids, rank = compiled.names, compiled.adjacency(), compiled.ids, compiled.rank
         start = ids[source] if isinstance(source, tuple) else source
         total = len(adj)
         seen = [math.inf] * total
@@ -256,27 +311,17 @@ class Router:
 
     def search_names(self, extra: dict) -> list:
         """The node names ``search`` numbers its nodes by, in order."""
-        return self._compiled(extra)[0]
+        return self.compiled(extra).names
 
-    def _compiled(self, extra: dict) -> tuple[list, list[list[tuple[int, float]]]]:
-        """The corners' adjacency with ``extra`` folded in, every node numbered (made once)."""
+    def compiled(self, extra: dict) -> Compiled:
+        """The corners and ``extra``'s points numbered as one graph (made once per ``extra``)."""
         cache = self.__dict__.setdefault("_compiled_extra", {})
         hit = cache.get(id(extra))
-        if hit is not None and hit[0] is extra:
-            return hit[1], hit[2]
-        base = self.adjacency()
-        n = len(base)
-        names: list = list(range(n)) + [name for name in extra if isinstance(name, tuple)]
-        ids = {name: k for k, name in enumerate(names)}
-        adj = [list(edges) for edges in base] + [[] for _ in range(len(names) - n)]
-        for name, edges in extra.items():
-            adj[ids[name]].extend((ids[u], d) for u, d in edges)
+        if hit is not None and hit.extra is extra:
+            return hit
         cache.clear()
-        # Each node's rank among all: corners by their places, then the extra points in order.
-        rank = self.corner_rank().tolist() + list(range(n, len(names)))
-        cache[id(extra)] = (extra, names, adj, {name: k for name, k in ids.items() if isinstance(name, tuple)},
-                            rank)
-        return names, adj
+        made = cache[id(extra)] = Compiled(self, extra)
+        return made
 
     def corner_rank(self) -> np.ndarray:
         """Each corner's rank in the order of places (x, y, then its wall neighbours), made once."""
