@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -40,8 +41,25 @@ def booth_name(booth) -> str:
     return booth.number or booth.id
 
 
-def zone_name(zone) -> str:
-    return zone.name or zone.id
+# A name that already says it is a zone ("Zone 1", "Food zone", 展区 1): messages leave the word out.
+_SAYS_ZONE = re.compile(r"(?<![a-z])zones?(?![a-z])|展区", re.IGNORECASE)
+
+
+def says_zone(name: str) -> bool:
+    """Whether a zone's name already calls it a zone, so "zone" before it would read twice."""
+    return bool(_SAYS_ZONE.search(name))
+
+
+def zone_name(zone, start: bool = False) -> str:
+    """A zone as messages name it: its name in quotes, after the word "zone" unless the name says it.
+
+    So a default name reads “Zone 1” (not "Zone Zone 1") and a themed one
+    zone “Anime · 动漫”, in every language. ``start``: the words open a sentence.
+    """
+    name = zone.name or zone.id
+    if says_zone(name):
+        return tr("“{name}”", name=name)
+    return tr("Zone “{name}”", name=name) if start else tr("zone “{name}”", name=name)
 
 
 def gate_name(gate) -> str:
@@ -91,10 +109,19 @@ def booth_outside_site(ctx) -> list[Finding]:
     shapes = np.asarray(ctx.areas.booth_shapes, dtype=object)
     if not len(shapes):
         return out
-    # One call over every booth instead of one per booth: the same areas, far less overhead.
-    outsides = shapely.area(shapely.difference(shapes, site))
-    covers = shapely.area(shapely.intersection(shapes, obstacles)) if not obstacles.is_empty \
-        else np.zeros(len(shapes))
+    # One call over every booth instead of one per booth, and only for the booths not
+    # plainly inside the site, or touching an obstacle (prepared tests, far cheaper).
+    shapely.prepare(site)
+    outsides = np.zeros(len(shapes))
+    out_of_site = ~shapely.contains_properly(site, shapes)
+    if out_of_site.any():
+        outsides[out_of_site] = shapely.area(shapely.difference(shapes[out_of_site], site))
+    covers = np.zeros(len(shapes))
+    if not obstacles.is_empty:
+        shapely.prepare(obstacles)
+        on_obstacle = shapely.intersects(obstacles, shapes)
+        if on_obstacle.any():
+            covers[on_obstacle] = shapely.area(shapely.intersection(shapes[on_obstacle], obstacles))
     for booth, shape, outside, covered in zip(ctx.layout.booths, ctx.areas.booth_shapes, outsides.tolist(),
                                               covers.tolist()):
         if outside > OVERLAP_AREA:
@@ -138,7 +165,7 @@ def duplicate_booth_number(ctx) -> list[Finding]:
 def zone_overlap(ctx) -> list[Finding]:
     zones = ctx.layout.zones
     return [Finding("zone-overlap", "error",
-                    tr("Zones {a} and {b} overlap by {area} m².", a=zone_name(zones[a]),
+                    tr("{a} and {b} overlap by {area} m².", a=zone_name(zones[a], start=True),
                        b=zone_name(zones[b]), area=m(shared.area)),
                     _centre(shared), [zones[a].id, zones[b].id], shared.area, OVERLAP_AREA)
             for a, b, shared in _overlaps([z.shape() for z in zones])]
@@ -150,7 +177,7 @@ def zone_unreachable(ctx) -> list[Finding]:
         if not ctx.reachable(ctx.zone_points[zone.id]):
             where = ctx.zone_points[zone.id] or _centre(zone.shape())
             out.append(Finding("zone-unreachable", "error",
-                               tr("Zone {zone} cannot be reached from any entrance.", zone=zone_name(zone)),
+                               tr("{zone} cannot be reached from any entrance.", zone=zone_name(zone, start=True)),
                                where, [zone.id]))
     return out
 
@@ -421,7 +448,7 @@ def no_exit(ctx) -> list[Finding]:
         return [Finding("no-exit", "error", tr("The layout has no exit gate."), None, [])]
     zones = {z.id: z for z in layout.zones}
     return [Finding("no-exit", "error",
-                    tr("Visitors in zone {zone} cannot reach any exit.", zone=zone_name(zones[zid])),
+                    tr("Visitors in {zone} cannot reach any exit.", zone=zone_name(zones[zid])),
                     ctx.zone_points[zid] or _centre(zones[zid].shape()), [zid])
             for zid in ctx.egress.stranded_zones]
 
@@ -472,7 +499,7 @@ def exit_too_far(ctx) -> list[Finding]:
         worst = int(np.argmax(np.where(mine, distance, -1)))
         if distance[worst] > s.max_exit_distance:
             out.append(Finding("exit-too-far", "warning",
-                               tr("Visitors in zone {zone} walk up to {distance} m to their exit; "
+                               tr("Visitors in {zone} walk up to {distance} m to their exit; "
                                   "the limit is {limit} m.", zone=zone_name(zone),
                                   distance=m(distance[worst], 0), limit=m(s.max_exit_distance, 0)),
                                tuple(ctx.visitors.points[worst]), [zone.id], float(distance[worst]),
@@ -490,13 +517,13 @@ def zone_density(ctx) -> list[Finding]:
         where = _centre(zone.shape())
         if density > limit:
             out.append(Finding("zone-too-dense", "error",
-                               tr("Zone {zone} holds {density} persons/m² at peak; the limit is {limit}.",
-                                  zone=zone_name(zone), density=m(density, 2), limit=m(limit, 2)),
+                               tr("{zone} holds {density} persons/m² at peak; the limit is {limit}.",
+                                  zone=zone_name(zone, start=True), density=m(density, 2), limit=m(limit, 2)),
                                where, [zone.id], density, limit))
         elif los in ("E", "F"):
             out.append(Finding("zone-crowded", "warning",
-                               tr("Zone {zone} is crowded at peak: {density} persons/m², level of service {los}.",
-                                  zone=zone_name(zone), density=m(density, 2), los=los),
+                               tr("{zone} is crowded at peak: {density} persons/m², level of service {los}.",
+                                  zone=zone_name(zone, start=True), density=m(density, 2), los=los),
                                where, [zone.id], density, limit))
     return out
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizeGrip, QStatusBar, QStyle
 from planner.model.layout import BOOTH_STATUSES, Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
 from planner.render.names import STATUS, kind_name
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
+from planner.solver.rules import says_zone
 
 INCH_M = 0.0254
 
@@ -55,6 +56,20 @@ def _amenity_kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
+def zone_label(zone: Zone, start: bool = True) -> str:
+    """A zone named as the findings name it: “Zone 1” as it is, a themed name after the word zone.
+
+    The default name already says "Zone"; repeating the word would read
+    "Zone Zone 1". ``start``: the words open the line (capital Z).
+    """
+    name = zone.name or zone.id
+    if says_zone(name):
+        return translate("Status", "“{name}”").format(name=name)
+    if start:
+        return translate("Status", "Zone “{name}”").format(name=name)
+    return translate("Status", "zone “{name}”").format(name=name)
+
+
 def describe(obj: LayoutObject) -> str:
     """One line naming a layout object for the status bar (layout text is never translated)."""
     if isinstance(obj, Booth):
@@ -65,7 +80,7 @@ def describe(obj: LayoutObject) -> str:
         return translate("Status", "Booth {number} ({status})").format(
             number=name, status=_status_word(obj.status))
     if isinstance(obj, Zone):
-        return translate("Status", "Zone {name}").format(name=obj.name or obj.id)
+        return zone_label(obj)
     if isinstance(obj, Gate):
         return translate("Status", "Gate {name} ({kind}, {width:.1f} m)").format(
             name=obj.name or obj.id, kind=_gate_kind(obj.kind), width=obj.width)
@@ -87,7 +102,7 @@ def describe_under_cursor(objects: Sequence[LayoutObject]) -> str:
     if not isinstance(top, Zone):
         zone = next((o for o in objects if isinstance(o, Zone)), None)
         if zone is not None:
-            text = translate("Status", "{object} — in {zone}").format(object=text, zone=describe(zone))
+            text = translate("Status", "{object} — in {zone}").format(object=text, zone=zone_label(zone, start=False))
     return text
 
 

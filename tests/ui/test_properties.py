@@ -57,7 +57,7 @@ def test_dates_must_read_as_iso(window):
 def test_one_booth_every_field_undoable(window):
     window.selection.set(["b-1"])
     assert window.properties.title.text() == "Booth ANI-001"
-    assert "in Anime · 动漫" in window.properties.info.text()
+    assert "in zone “Anime · 动漫”" in window.properties.info.text()
     assert labels(window) == ["Booth number", "Exhibitor", "Category", "Status", "Width (frontage)", "Depth",
                               "Rotation", "Open sides", "Cooking (flame or gas)", "East (x)", "North (y)",
                               "Locked"]
@@ -118,7 +118,7 @@ def test_mixed_kinds_show_what_they_share_and_locked_objects_keep_their_place(wi
 
 def test_zone_gate_and_obstacle_fields(window, monkeypatch):
     window.selection.set(["anime"])
-    assert window.properties.title.text() == "Zone Anime · 动漫"
+    assert window.properties.title.text() == "Zone “Anime · 动漫”"
     visitors = editor(window, "peak_visitors").widget
     assert isinstance(visitors, QSpinBox) and visitors.value() == 1000
     visitors.setValue(2500)

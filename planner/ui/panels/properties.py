@@ -24,6 +24,7 @@ from planner.ui.panels.fields import (
     EVENT_FIELDS, SETTINGS_FIELDS, Field, fields_for, gate_resized, ptr, value_of,
 )
 from planner.ui.selection import Selection
+from planner.ui.status import zone_label
 
 translate = QCoreApplication.translate   # literal arguments: pyside6-lupdate finds them
 
@@ -132,7 +133,7 @@ class PropertiesPanel(QWidget):
             if isinstance(obj, Booth):
                 return translate("Properties", "Booth {number}").format(number=obj.number or obj.id)
             if isinstance(obj, Zone):
-                return translate("Properties", "Zone {name}").format(name=obj.name or obj.id)
+                return zone_label(obj)
             if isinstance(obj, Gate):
                 return translate("Properties", "Gate {name}").format(name=obj.name or obj.id)
             if isinstance(obj, Obstacle):
@@ -150,7 +151,7 @@ class PropertiesPanel(QWidget):
         obj = objects[0]
         if isinstance(obj, Booth):
             zone = layout.zone_of(obj)
-            where = zone.name or zone.id if zone is not None else translate("Properties", "outside every zone")
+            where = zone_label(zone, start=False) if zone is not None else translate("Properties", "outside every zone")
             return translate("Properties", "{type} booth, {area:.1f} m², in {zone}").format(
                 type=_booth_type(obj.booth_type), area=obj.width * obj.depth, zone=where)
         if isinstance(obj, (Zone, Obstacle)):

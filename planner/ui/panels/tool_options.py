@@ -100,7 +100,7 @@ class ToolOptions(QStackedWidget):
         self.booth_depth.valueChanged.connect(self._custom_size)
         self._page("booth", [QLabel(self.tr("Booth:")), self.booth_size, QLabel(self.tr("width")),
                              self.booth_width, QLabel(self.tr("depth")), self.booth_depth, self._hint(
-                                 self.tr("Click to place; R turns it 90°; corners snap to other booths."))])
+                                 self.tr("Click to place; R turns it 90°; it snaps flush against nearby booths, Ctrl places it freely."))])
         self._size_picked(0)
 
     def _metres(self, name: str, value: float) -> QDoubleSpinBox:

@@ -211,8 +211,15 @@ class DrawPolygonTool(Tool):
             obstacle = Obstacle(id=layout.new_id(self.kind[:4]), kind=self.kind, polygon=polygon)
             return AddObjects([obstacle]), obstacle.id
         n = len(layout.zones) + 1
-        zone = Zone(id=layout.new_id("zone"), polygon=polygon, name=translate("Tools", "Zone {n}").format(n=n),
-                    color=ZONE_COLOURS[(n - 1) % len(ZONE_COLOURS)])
+        colour = ZONE_COLOURS[(n - 1) % len(ZONE_COLOURS)]
+        # The name says "Zone" itself, so messages quote it without the word ("“Zone 3” cannot be
+        # reached"); a number already taken (zones were deleted) moves on to the next free one.
+        taken = {z.name for z in layout.zones}
+        name = translate("Tools", "Zone {n}").format(n=n)
+        while name in taken:
+            n += 1
+            name = translate("Tools", "Zone {n}").format(n=n)
+        zone = Zone(id=layout.new_id("zone"), polygon=polygon, name=name, color=colour)
         return AddObjects([zone]), zone.id
 
     # -- what shows -----------------------------------------------------------------------

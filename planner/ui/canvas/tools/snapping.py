@@ -4,6 +4,10 @@ Tolerances are given in screen pixels and turned into metres with the
 event's ``pixel_m``, so snapping feels the same at every zoom. The grid
 step is the one the view shows. Holding Ctrl turns snapping off
 (``ToolEvent.snap``); the View menu can turn it off for good.
+
+A new booth has its own rule (``flush_against``): near another booth it
+lands with its side on that booth's side, turned like it and on its front
+line, so a row clicked booth by booth has no gaps and no steps.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ import math
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from planner.model.geometry import Point
+from planner.model.geometry import Point, rotate_point
 from planner.model.layout import Amenity, Booth, Gate, Layout, LayoutObject, Obstacle, Zone
 
 SNAP_PX = 9.0          # corners and edges within this many pixels attract the cursor
 ANGLE_STEP = 15.0      # degrees
 ANGLE_PULL = 4.0       # degrees: how near a 15° direction the cursor must be to be pulled onto it
+FLUSH_PX = 12.0        # a new booth this near another booth (screen pixels) lands against its side ...
+FLUSH_SHARE = 1 / 3    # ... or this share of its own smaller side, whichever is more (1 m for a 3 × 3 booth)
+OVERLAP_M2 = 1e-3      # a landing place that overlaps another booth by more than this is refused
 
 
 @dataclass(frozen=True)
@@ -220,3 +227,106 @@ class Snapper:
             return sx, sy, Snap(px + sx, py + sy, "grid")
         gx, gy = snap_to_grid(px + dx, step), snap_to_grid(py + dy, step)
         return gx - px, gy - py, Snap(gx, gy, "grid")
+
+
+@dataclass(frozen=True)
+class FlushSnap:
+    """A new booth's place flush against a neighbour's side, and the lines that show it."""
+
+    x: float
+    y: float
+    rotation: float
+    neighbour: Booth
+    side: str                           # the neighbour's side it touches: front, back, left, right
+    contact: tuple[Point, Point]        # the stretch the two booths share
+    guide: tuple[Point, Point]          # the line both stand on (their fronts, or a common side), end to end
+
+
+def flush_reach(width: float, depth: float, pixel_m: float) -> float:
+    """How far (metres) from a booth a new one is still pulled against it."""
+    return max(FLUSH_PX * pixel_m, FLUSH_SHARE * min(width, depth))
+
+
+def _turned(rotation: float, neighbour: float) -> tuple[float, int]:
+    """The new booth's rotation against a neighbour, and its quarter turns from the neighbour's.
+
+    It takes the neighbour's turn, so a row goes on facing the same way
+    (along a slanted edge too); turned more than a quarter turn from it, the
+    half turn is kept: back to back behind it, or facing it across.
+    """
+    d = (rotation - neighbour) % 360.0
+    k = 2 if 90.0 + 1e-6 < d < 270.0 - 1e-6 else 0
+    return (neighbour + 90.0 * k) % 360.0, k
+
+
+def _flush_sides(width: float, depth: float, rotation: float, cursor: Point, n: Booth,
+                 reach: float) -> list[tuple[float, FlushSnap]]:
+    """The places against booth ``n`` and how far each is from the cursor; none when ``n`` is too far.
+
+    The side the ghost is beyond is the one it lands on; with the cursor on
+    ``n`` itself it may land on any side (the nearest free one wins), so
+    hovering over a row offers the places in front of and behind it.
+    """
+    turned, k = _turned(rotation, n.rotation)
+    gx, gy = (depth / 2, width / 2) if k % 2 else (width / 2, depth / 2)     # half sizes in n's axes
+    hx, hy = n.width / 2, n.depth / 2
+    u, v = rotate_point((cursor[0] - n.x, cursor[1] - n.y), -n.rotation, (0.0, 0.0))
+    gap_x, gap_y = abs(u) - (hx + gx), abs(v) - (hy + gy)
+    if max(gap_x, gap_y) > reach:
+        return []
+    if abs(u) < hx and abs(v) < hy:         # the cursor on n itself
+        sides = ["right", "left", "back", "front"]
+    elif gap_x >= gap_y:
+        sides = ["right" if u >= 0 else "left"]
+    else:
+        sides = ["back" if v >= 0 else "front"]
+
+    def nearest(value: float, first: float, second: float) -> float:
+        return first if abs(value - first) <= abs(value - second) + 1e-9 else second
+
+    def world(p: Point) -> Point:
+        q = rotate_point(p, n.rotation, (0.0, 0.0))
+        return (n.x + q[0], n.y + q[1])
+
+    found = []
+    for side in sides:
+        s = 1.0 if side in ("right", "back") else -1.0
+        if side in ("right", "left"):       # beside it: side to side, on its front line (or its back line)
+            u2, v2 = s * (hx + gx), nearest(v, -hy + gy, hy - gy)
+            line = -hy if v2 == -hy + gy else hy
+            contact = ((s * hx, max(-hy, v2 - gy)), (s * hx, min(hy, v2 + gy)))
+            guide = ((min(-hx, u2 - gx), line), (max(hx, u2 + gx), line))
+        else:                               # before or behind it: back to back, side lines in line
+            u2, v2 = nearest(u, -hx + gx, hx - gx), s * (hy + gy)
+            line = -hx if u2 == -hx + gx else hx
+            contact = ((max(-hx, u2 - gx), s * hy), (min(hx, u2 + gx), s * hy))
+            guide = ((line, min(-hy, v2 - gy)), (line, max(hy, v2 + gy)))
+        x, y = world((u2, v2))
+        snap = FlushSnap(x, y, turned, n, side, (world(contact[0]), world(contact[1])),
+                         (world(guide[0]), world(guide[1])))
+        found.append((math.hypot(u2 - u, v2 - v), snap))
+    return found
+
+
+def flush_against(width: float, depth: float, rotation: float, cursor: Point, booths: Iterable[Booth],
+                  reach: float) -> FlushSnap | None:
+    """Where a new ``width`` × ``depth`` booth centred at ``cursor`` lands against the nearest of ``booths``.
+
+    Sides touch exactly and the booths line up on a common line, so
+    clicking along a row gives touching booths with collinear fronts
+    whatever the grid. A place that would overlap another of ``booths`` is
+    passed over for the next nearest; None when no booth is within
+    ``reach`` metres of the new one.
+    """
+    near = list(booths)
+    found = [r for n in near for r in _flush_sides(width, depth, rotation, cursor, n, reach)]
+    found.sort(key=lambda r: r[0])
+    half = math.hypot(width, depth) / 2
+    for _, snap in found:
+        ghost = Booth(id="", x=snap.x, y=snap.y, width=width, depth=depth, rotation=snap.rotation).shape()
+        # Only booths whose circles meet the ghost's can overlap it: the exact test is for those few.
+        close = [b for b in near if b is not snap.neighbour
+                 and math.dist((b.x, b.y), (snap.x, snap.y)) < half + math.hypot(b.width, b.depth) / 2]
+        if all(ghost.intersection(b.shape()).area <= OVERLAP_M2 for b in close):
+            return snap
+    return None
