@@ -7,7 +7,12 @@ Opens the bundled West Lake festival in the real editor window, then
    status summary and the Findings panel) and the moment its overlays have
    (``overlays_ready``: the canvas layers), the worker sending the two
    apart. The worker's own share, the time until the run was sent, and the
-   rest (pipes, pickling, the slots) are printed apart;
+   rest (pipes, pickling, the slots) are printed apart. The heat map and the
+   catchments are hidden, as they are by default, so the overlays leave out
+   the walking-time grid;
+   then switches the heat map on after an edit and times the moment its grid
+   has been handled (asked for alone: the report is not made again), and
+   times the same edits with the heat map shown (the grid made in each run);
 2. nudges a booth ten times at 30 Hz, as a held arrow key does, and counts
    the runs and times the last nudge → its report and overlays (edits made
    while a run is going wait as one request; the run going is told it is
@@ -103,50 +108,81 @@ def main(argv=None) -> int:
 
     # -- 1. edit → report handled, edit → overlays handled ---------------------------------------------------
     booth = layout.booths[len(layout.booths) // 2]
-    reports, overlays, worker, rest, parts, dispatch, report_rest = [], [], [], [], [], [], []
+    shared = live_module.shared_worker()
 
     def result_seconds(handled, generation) -> float:
         """The worker's time for the report half: its whole time less the overlays' share."""
         result = next(r for g, _t, r in handled if g == generation)
         return result.seconds - result.stages.get("overlays", 0.0)
 
-    shared = live_module.shared_worker()
-    for i in range(args.repeats):
-        wait_for(app, settled)
-        arrivals.clear()
-        drawn.clear()
-        dx = 0.5 if i % 2 == 0 else -0.5
-        start, start_clock = time.perf_counter(), time.monotonic()
-        window.document.push(MoveObjects(layout, [booth.id], dx, 0.0))
-        wanted = analysis.generation
-        wait_for(app, lambda: shared._running is not None and shared._running.generation == wanted)
-        dispatch.append(shared._running.sent_at - start_clock)
-        wait_for(app, lambda: any(g == wanted for g, _t, _r in drawn))
-        report_at = next(t for g, t, _r in arrivals if g == wanted)
-        _g, at, result = drawn[-1]
-        reports.append(report_at - start)
-        report_rest.append(report_at - start - result_seconds(arrivals, wanted))
-        overlays.append(at - start)
-        worker.append(result.seconds)
-        parts.append(result.stages)
-        rest.append(at - start - result.seconds)
-
     def line(label: str, seconds: list[float]) -> str:
         ms = [t * 1000 for t in seconds]
         return f"{label}: best {min(ms):.0f} ms, median {statistics.median(ms):.0f} ms"
 
-    print(line("edit → report handled (status, findings)", reports)
-          + f" over {args.repeats} edits (target ≤ {TARGET_RESULT_MS:.0f} ms); beyond the worker's "
-          f"analysis, median {statistics.median(report_rest) * 1000:.0f} ms (sending, pipes, the slots)")
-    print(line("edit → overlays handled (canvas)", overlays))
-    analysed = statistics.median(p["analysis"] for p in parts) * 1000
-    made = statistics.median(p["overlays"] for p in parts) * 1000
-    print(f"  of which: worker run median "
-          f"{statistics.median(worker) * 1000:.0f} ms (analysis {analysed:.0f} + overlay data {made:.0f}); "
-          f"everything else median {statistics.median(rest) * 1000:.0f} ms (of which edit → run sent "
-          f"{statistics.median(dispatch) * 1000:.1f} ms; the rest pipes, pickles and the slots)")
-    timings = drawn[-1][2].report.timings
-    print("  analysis stages: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
+    def move(i: int) -> None:
+        window.document.push(MoveObjects(layout, [booth.id], 0.5 if i % 2 == 0 else -0.5, 0.0))
+
+    def time_edits(title: str) -> None:
+        reports, overlays, worker, rest, parts, dispatch, report_rest = [], [], [], [], [], [], []
+        for i in range(args.repeats):
+            wait_for(app, settled)
+            arrivals.clear()
+            drawn.clear()
+            start, start_clock = time.perf_counter(), time.monotonic()
+            move(i)
+            wanted = analysis.generation
+            wait_for(app, lambda: shared._running is not None and shared._running.generation == wanted)
+            dispatch.append(shared._running.sent_at - start_clock)
+            wait_for(app, lambda: any(g == wanted for g, _t, _r in drawn))
+            report_at = next(t for g, t, _r in arrivals if g == wanted)
+            _g, at, result = drawn[-1]
+            reports.append(report_at - start)
+            report_rest.append(report_at - start - result_seconds(arrivals, wanted))
+            overlays.append(at - start)
+            worker.append(result.seconds)
+            parts.append(result.stages)
+            rest.append(at - start - result.seconds)
+        grid = "with" if drawn[-1][2].overlays.grid_made else "without"
+        print(f"{title} (overlays {grid} the walking-time grid):")
+        print("  " + line("edit → report handled (status, findings)", reports)
+              + f" over {args.repeats} edits (target ≤ {TARGET_RESULT_MS:.0f} ms); beyond the worker's "
+              f"analysis, median {statistics.median(report_rest) * 1000:.0f} ms (sending, pipes, the slots)")
+        print("  " + line("edit → overlays handled (canvas)", overlays))
+        analysed = statistics.median(p["analysis"] for p in parts) * 1000
+        made = statistics.median(p["overlays"] for p in parts) * 1000
+        print(f"    of which: worker run median "
+              f"{statistics.median(worker) * 1000:.0f} ms (analysis {analysed:.0f} + overlay data {made:.0f}); "
+              f"everything else median {statistics.median(rest) * 1000:.0f} ms (of which edit → run sent "
+              f"{statistics.median(dispatch) * 1000:.1f} ms; the rest pipes, pickles and the slots)")
+        timings = drawn[-1][2].report.timings
+        print("    analysis stages: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
+
+    layers = window.scene.layers
+    time_edits("heat map and catchments hidden (as by default)")
+
+    # The heat map switched on after an edit: its grid is asked for alone, the report is not made again.
+    switched, grid_parts, reports_made = [], [], 0
+    for i in range(args.repeats):
+        wait_for(app, settled)
+        move(i)
+        wait_for(app, settled)
+        arrivals.clear()
+        drawn.clear()
+        start = time.perf_counter()
+        layers.set_visible("walk_heat", True)
+        wanted = analysis.generation
+        wait_for(app, lambda: settled() and analysis.grid_generation == wanted)
+        _g, at, result = drawn[-1]
+        switched.append(at - start)
+        grid_parts.append(result.stages["overlays"])
+        reports_made += len(arrivals)
+        layers.set_visible("walk_heat", False)
+    print(line("heat map switched on after an edit → its grid handled (canvas)", switched)
+          + f"; overlay data with the grid in the worker median {statistics.median(grid_parts) * 1000:.0f} ms; "
+          f"reports made again: {reports_made}")
+    layers.set_visible("walk_heat", True)
+    time_edits("heat map shown")
+    layers.set_visible("walk_heat", False)
 
     # -- 2. a burst of nudges ------------------------------------------------------------------------------
     wait_for(app, settled)

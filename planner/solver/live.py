@@ -65,6 +65,22 @@ class Scenario:
         return layout
 
 
+@dataclass(frozen=True)
+class Wants:
+    """What a run is asked for beyond the report.
+
+    ``grid``: the walking-time grid (the heat map and the catchments), the
+    overlay data's costly part, made only while one of those layers is shown.
+    ``overlays_only``: the editor holds this run's report already (the same
+    window, the same generation) and wants its overlays again, now with the
+    grid: the worker makes them from the analysis it kept, or runs the whole
+    job when it no longer holds that analysis.
+    """
+
+    grid: bool = True
+    overlays_only: bool = False
+
+
 @dataclass
 class LiveResult:
     """What one run sends back to the editor.
@@ -106,6 +122,7 @@ class _Analyser(Analyser):
     """
 
     check: Callable[[], None] | None = None
+    last_run: tuple[int, Layout, LiveResult] | None = None   # generation, layout, result of its last run served
     _layout: Layout | None = None          # the layout of the run going
     _thread: int | None = None             # the thread it runs in
 
@@ -185,9 +202,9 @@ def _analyse(layout: Layout, key: Any, check: Callable[[], None] | None = None) 
         analyser.check = None
 
 
-def _overlays(layout: Layout, report: Report, analyser: Analyser) -> Any:
+def _overlays(layout: Layout, report: Report, analyser: Analyser, grid: bool = True) -> Any:
     """The overlay data, built on the analyser's own router and areas rather than new ones."""
-    return overlay_data(layout, report, analyser_parts(analyser))
+    return overlay_data(layout, report, analyser_parts(analyser), grid=grid)
 
 
 def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
@@ -216,8 +233,10 @@ def analyse_job(layout_data: Any, scenario: Scenario | None = None, *, key: Any 
     return result, layout, analyser
 
 
-def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser) -> tuple[Any, float]:
+def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser, grid: bool = True) -> tuple[Any, float]:
     """The second half: the overlay data for ``result``'s report, and the seconds it took.
+
+    ``grid`` False leaves out the walking-time grid (``Wants.grid``).
 
     The cycle collector is paused meanwhile, as during the analysis: the
     search makes many arrays and no cycles, and the collector's passes over
@@ -227,7 +246,7 @@ def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser) -> tupl
     collecting = gc.isenabled()
     gc.disable()
     try:
-        overlays = _overlays(layout, result.report, analyser)
+        overlays = _overlays(layout, result.report, analyser, grid)
     finally:
         if collecting:
             gc.enable()
@@ -235,28 +254,33 @@ def overlays_job(layout: Layout, result: LiveResult, analyser: Analyser) -> tupl
 
 
 def add_overlays(result: LiveResult, overlays: Any, seconds: float) -> LiveResult:
-    """``result`` completed by its second half (the editor does this when that half arrives)."""
+    """``result`` completed by its second half (the editor does this when that half arrives).
+
+    Overlays made again for the same report (``Wants.overlays_only``) take
+    the place of the first ones, in the seconds too.
+    """
+    result.seconds += seconds - result.stages.get("overlays", 0.0)
     result.overlays = overlays
-    result.seconds += seconds
     result.stages["overlays"] = seconds
     return result
 
 
 def run(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
-        language: str | None = None) -> LiveResult:
+        language: str | None = None, grid: bool = True) -> LiveResult:
     """Analyse the layout sent (pickled Layout, JSON dict or Layout) under ``scenario``: both halves.
 
     ``key`` names the editor window, so its incremental analyser is reused;
     ``language`` is the editor's, so the findings read as in the window.
     """
     result, layout, analyser = analyse_job(layout_data, scenario, key=key, language=language)
-    return add_overlays(result, *overlays_job(layout, result, analyser))
+    return add_overlays(result, *overlays_job(layout, result, analyser, grid))
 
 
 # -- the worker process ------------------------------------------------------------------------
 # ``python -m planner.solver.live`` reads jobs from stdin and writes answers to stdout, each a
 # pickle preceded by its length (8 bytes, big-endian). A job is ``(generation, layout pickle,
-# scenario, window key, language)``. It is answered in two frames ``(generation, phase, ok, value)``:
+# scenario, window key, language[, wants])``; ``wants`` (a ``Wants``, all of it when left out) says
+# whether the overlays carry the walking-time grid. It is answered in two frames ``(generation, phase, ok, value)``:
 # first phase REPORT with the LiveResult (its ``overlays`` None), then phase OVERLAYS with
 # ``(overlay data, seconds)``. A failure is ``ok`` False with a message as the value; a failed
 # REPORT is the job's last frame. ``None`` or the end of stdin stops the worker.
@@ -266,6 +290,10 @@ def run(layout_data: Any, scenario: Scenario | None = None, *, key: Any = None,
 # notes between the analysis' steps and gives the job up (one frame: REPORT, not ok, SUPERSEDED),
 # and once the report is sent, when the overlays are then not made (the OVERLAYS frame says
 # ``(None, 0.0)``). Either way the newer plan waiting in the editor starts that much sooner.
+#
+# A job with ``wants.overlays_only`` (the heat map switched on after the run) is answered by the
+# OVERLAYS frame alone when the worker still holds that window's analysis of that generation (its
+# analyser's last run): the report is not made again. Otherwise it is a whole job, answered in two.
 
 REPORT, OVERLAYS = "report", "overlays"
 STALE, SUPERSEDED = "stale", "superseded"
@@ -322,6 +350,17 @@ def _read_waiting(inbox: BinaryIO, ahead: deque) -> None:
             return
 
 
+def _kept(key: Any, generation: int) -> tuple[Layout, LiveResult, Analyser] | None:
+    """The layout, report and analyser of the window's run of ``generation``, when its analyser
+    still holds that run (its last one: a run given up or failed leaves the analyser as it was)."""
+    analyser = _analysers.get(key)
+    last = getattr(analyser, "last_run", None)
+    if last is None or last[0] != generation:
+        return None
+    _analysers.move_to_end(key)
+    return last[1], last[2], analyser
+
+
 def _stale(ahead: deque, key: Any, generation: int) -> bool:
     return any(m is not None and m[0] == STALE and m[1] == key and m[2] >= generation for m in ahead)
 
@@ -345,32 +384,39 @@ def serve(inbox: BinaryIO, outbox: BinaryIO) -> None:
             return
         if job[0] == STALE:           # about a job already answered
             continue
-        generation, payload, scenario, key, language = job
+        generation, payload, scenario, key, language, *rest = job
+        wants: Wants = rest[0] if rest else Wants()
 
         def check(key: Any = key, generation: int = generation) -> None:
             _read_waiting(inbox, ahead)
             if _stale(ahead, key, generation):
                 raise Superseded()
 
-        try:
-            result, layout, analyser = analyse_job(payload, scenario, key=key, language=language, check=check)
-        except Superseded:
-            if not _send(outbox, (generation, REPORT, False, SUPERSEDED)):
+        kept = _kept(key, generation) if wants.overlays_only else None
+        if kept is not None:
+            layout, result, analyser = kept
+        else:
+            try:
+                result, layout, analyser = analyse_job(payload, scenario, key=key, language=language,
+                                                       check=check)
+            except Superseded:
+                if not _send(outbox, (generation, REPORT, False, SUPERSEDED)):
+                    return
+                continue
+            except Exception as exc:  # noqa: BLE001 - sent to the editor, which shows it
+                if not _send(outbox, (generation, REPORT, False, _message(exc))):
+                    return
+                continue
+            analyser.last_run = (generation, layout, result)
+            if not _send(outbox, (generation, REPORT, True, result)):
                 return
-            continue
-        except Exception as exc:  # noqa: BLE001 - sent to the editor, which shows it
-            if not _send(outbox, (generation, REPORT, False, _message(exc))):
-                return
-            continue
-        if not _send(outbox, (generation, REPORT, True, result)):
-            return
         _read_waiting(inbox, ahead)
         if _stale(ahead, key, generation):
             if not _send(outbox, (generation, OVERLAYS, True, (None, 0.0))):
                 return
             continue
         try:
-            answer = (generation, OVERLAYS, True, overlays_job(layout, result, analyser))
+            answer = (generation, OVERLAYS, True, overlays_job(layout, result, analyser, wants.grid))
         except Exception as exc:  # noqa: BLE001
             answer = (generation, OVERLAYS, False, _message(exc))
         if not _send(outbox, answer):
@@ -403,7 +449,7 @@ def main() -> None:
     serve(inbox, outbox)
 
 
-__all__ = ["OVERLAYS", "REPORT", "STALE", "SUPERSEDED", "LiveResult", "Scenario", "Superseded", "add_overlays",
+__all__ = ["OVERLAYS", "REPORT", "STALE", "SUPERSEDED", "LiveResult", "Scenario", "Superseded", "Wants", "add_overlays",
            "analyse_job", "last_frame", "main", "overlays_job", "read_frame", "run", "serve", "write_frame"]
 
 if __name__ == "__main__":

@@ -135,19 +135,23 @@ class OverlayData:
     exits: list[ExitInfo] = field(default_factory=list)
     paths: list[RouteLine] = field(default_factory=list)
     grid: DistanceGrid | None = None
+    grid_made: bool = False            # the grid was asked for (``grid`` is still None without exits or ground)
     walking_speed: float = 1.2
     min_aisle_width: float = 3.0
     site_bounds: tuple[float, float, float, float] | None = None   # x0, y0, x1, y1: where legends go
 
 
-def overlay_data(layout: Layout, report: Report, context=None) -> OverlayData:
+def overlay_data(layout: Layout, report: Report, context=None, *, grid: bool = True) -> OverlayData:
     """The overlays for one analysed layout.
 
     ``context`` may be the analysis' own context (areas, router, exit
     distance fields); without it those are rebuilt from the layout.
+    ``grid`` False leaves out the walking-time grid, the costly part, which
+    only the heat map and the catchments draw: the editor asks for it while
+    one of those layers is shown.
     """
     s = layout.settings
-    data = OverlayData(walking_speed=s.walking_speed, min_aisle_width=s.min_aisle_width)
+    data = OverlayData(walking_speed=s.walking_speed, min_aisle_width=s.min_aisle_width, grid_made=grid)
     site = layout.site.shape()
     if not site.is_empty:
         data.site_bounds = tuple(float(v) for v in site.bounds)
@@ -164,7 +168,7 @@ def overlay_data(layout: Layout, report: Report, context=None) -> OverlayData:
     data.exits = _exits(layout, report)
     names = {o.id: o.name for o in (*layout.gates, *layout.zones) if o.name}
     data.paths = [_route(p, names) for p in report.paths]
-    if data.exits:
+    if grid and data.exits:
         areas = areas or build_areas(layout)
         router = getattr(context, "router", None) or Router(areas)
         data.grid = distance_grid(layout, areas, router, context)

@@ -22,6 +22,9 @@ and caches (an incremental analyser per window) between runs.
   as soon as the analysis is done, then the overlay data (``overlays_ready``).
   The run counts as going until the second answer; the canvas keeps the
   previous overlays until then.
+* The walking-time grid (heat map, exit catchments: the overlays' costly part)
+  is made only while one of those layers is shown. Switched on, it is asked
+  for at once: the worker makes the overlays again from the analysis it kept.
 * If the worker dies, the window is told in plain words and the next change
   starts a fresh worker.
 """
@@ -48,7 +51,7 @@ import planner
 from planner import i18n
 from planner.model.layout import Change, Layout
 from planner.solver import live
-from planner.solver.live import LiveResult, Scenario
+from planner.solver.live import LiveResult, Scenario, Wants
 from planner.ui.document import Document
 
 STOP_WAIT_S = 2.0              # a worker asked to stop gets this long before it is killed
@@ -72,6 +75,7 @@ class _Job:
     generation: int
     payload: bytes
     scenario: Scenario
+    wants: Wants = Wants()
     sent_at: float = 0.0
     stale: bool = False        # the worker has been told its window has a newer plan
 
@@ -146,7 +150,7 @@ class _Worker(QObject):
         self._running = job
         self.runs += 1
         job.sent_at = time.monotonic()
-        self._outbox.put((job.generation, job.payload, job.scenario, job.client.key, i18n.language()))
+        self._outbox.put((job.generation, job.payload, job.scenario, job.client.key, i18n.language(), job.wants))
 
     # -- the process -------------------------------------------------------------------------------
     @property
@@ -337,12 +341,14 @@ class LiveAnalysis(QObject):
         self.result_generation = -1
         self.overlays_generation = -1          # the generation of the overlays last delivered
         self.failed_generation = -1            # the generation whose run failed last
+        self.grid_generation = -1              # the generation of the overlays last delivered with the grid
         self.error = ""
         self.failed_phase = ""                 # live.REPORT or live.OVERLAYS when ``error`` is set
         self.dropped = 0                       # stale results thrown away (for tests and benchmarks)
         self.scenario = Scenario()
         self._enabled = live_enabled() if enabled is None else enabled
         self._wanted = False                   # a run of the newest generation is wanted, not yet sent
+        self._grid = False                     # runs make the walking-time grid (a layer shows it)
         self._asking = False                   # ``_asked`` is on its way
         self._asked.connect(self._submit, Qt.ConnectionType.QueuedConnection)
         self._followed: Layout | None = None
@@ -375,6 +381,34 @@ class LiveAnalysis(QObject):
         self.set_enabled(on)
 
     @property
+    def grid_wanted(self) -> bool:
+        return self._grid
+
+    def set_grid_wanted(self, on: bool) -> None:
+        """Make the walking-time grid or not: on while the heat map or the catchments are shown.
+
+        The grid is the overlays' costly part. Switched on, that of the plan on
+        screen is asked for at once; switched off, the next runs leave it out.
+        """
+        if on == self._grid:
+            return
+        self._grid = on
+        if on:
+            self._ask_grid()
+
+    def _grid_missing(self) -> bool:
+        """The overlays shown are the plan's on screen, but without the grid wanted."""
+        return (self._grid and not self._detached and self.failed_generation != self.generation
+                and self.result_generation == self.generation and self.overlays_generation == self.generation
+                and self.grid_generation != self.generation)
+
+    def _ask_grid(self) -> None:
+        """The overlays again with the grid, for the report on screen (even while live analysis is off:
+        a layer was switched on). A run going for this plan asks once its overlays are in."""
+        if self._grid_missing() and shared_worker().submit(self):
+            self.started.emit()
+
+    @property
     def busy(self) -> bool:
         """A run for the layout on screen is waiting, going (either half), or about to start."""
         if self._wanted:
@@ -390,7 +424,8 @@ class LiveAnalysis(QObject):
     def complete(self) -> bool:
         """The report and the overlays shown are both for the layout as it is now (or its run failed)."""
         return self.failed_generation == self.generation or (
-            self.result_generation == self.generation and self.overlays_generation == self.generation)
+            self.result_generation == self.generation and self.overlays_generation == self.generation
+            and (not self._grid or self.grid_generation == self.generation))
 
     # -- following the document --------------------------------------------------------------------
     def _follow(self, layout: Layout) -> None:
@@ -454,10 +489,17 @@ class LiveAnalysis(QObject):
             self.started.emit()
 
     def _job(self) -> _Job:
-        """The run the worker starts now: the layout and scenario as they are at this moment."""
+        """The run the worker starts now: the layout and scenario as they are at this moment.
+
+        Only the overlays again when the report on screen is of this plan (the
+        grid was asked for); the layout goes along all the same, for a worker
+        that no longer holds that analysis (started afresh) to run it whole.
+        """
+        again = not self._wanted and self.result_generation == self.generation \
+            and self.failed_generation != self.generation
         self._wanted = False
         payload = pickle.dumps(self.document.layout, protocol=pickle.HIGHEST_PROTOCOL)
-        return _Job(self, self.generation, payload, self.scenario)
+        return _Job(self, self.generation, payload, self.scenario, Wants(grid=self._grid, overlays_only=again))
 
     def _answer(self, generation: int, phase: str, ok: bool, value: Any) -> None:
         """One frame of a run: the report (``live.REPORT``) or then its overlays (``live.OVERLAYS``)."""
@@ -475,11 +517,16 @@ class LiveAnalysis(QObject):
             self.failed.emit(self.error)
         elif phase == live.REPORT:
             self.result, self.result_generation, self.error, self.failed_phase = value, generation, "", ""
+            if self.overlays_generation == generation:      # made again whole: its overlays follow
+                self.overlays_generation = -1
             self.finished.emit(generation, value)
         elif self.result is not None and self.result_generation == generation and value[0] is not None:
             live.add_overlays(self.result, *value)
             self.overlays_generation = generation
+            if getattr(value[0], "grid_made", False):
+                self.grid_generation = generation
             self.overlays_ready.emit(generation, self.result)
+            self._ask_grid()             # a layer that shows the grid was switched on during the run
 
     def _lost(self, exit_code: int | None, generation: int = -1) -> None:
         """The worker died running ``generation``: after its report, only the overlays are missing."""

@@ -98,6 +98,8 @@ class AnalysisStatus(QFrame):
             row.addWidget(label)
         analysis.started.connect(self._started)
         analysis.finished.connect(self._finished)
+        # Overlays asked for alone (the walking-time grid, a layer switched on) end with these.
+        analysis.overlays_ready.connect(lambda _generation, _result: self._show_busy(analysis.busy))
         analysis.failed.connect(self._failed)
         analysis.scenario_changed.connect(lambda _s: self._show_scenario())
         analysis.enabled_changed.connect(lambda _on: self._show_busy(analysis.busy))

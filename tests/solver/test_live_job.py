@@ -301,3 +301,168 @@ def test_the_worker_process_answers_in_the_editors_language_and_stops_when_told(
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+# -- the walking-time grid, made only when asked for ------------------------------------------------------
+def serve_all(messages) -> list:
+    inbox, outbox = io.BytesIO(), io.BytesIO()
+    for message in messages:
+        write_frame(inbox, message)
+    inbox.seek(0)
+    serve(inbox, outbox)
+    outbox.seek(0)
+    return read_all(outbox)
+
+
+def cell_values(grid, x: float, y: float) -> tuple[float, int]:
+    row, col = grid.cell_at(x, y)
+    return float(grid.distance[row, col]), int(grid.exit_index[row, col])
+
+
+def centres(grid):
+    """Every cell's centre, as two arrays shaped like the grid."""
+    import numpy as np
+
+    rows, cols = grid.shape
+    return np.meshgrid(grid.x0 + (np.arange(cols) + 0.5) * grid.cell, grid.y0 + (np.arange(rows) + 0.5) * grid.cell)
+
+
+def test_a_job_that_does_not_want_the_grid_gets_the_other_overlays_without_it():
+    payload = pickle.dumps(aisle_layout(25.0))
+    frames = serve_all([(1, payload, Scenario(), 1, "en", live.Wants(grid=False)),
+                        (2, payload, Scenario(), 1, "en", live.Wants(grid=True))])
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [
+        (1, REPORT, True), (1, OVERLAYS, True), (2, REPORT, True), (2, OVERLAYS, True)]
+    without, _seconds = frames[1][3]
+    assert without.grid is None and not without.grid_made
+    assert len(without.narrow_aisles) == 1 and [e.id for e in without.exits] == ["g-south", "g-north"]
+    assert [b.width for b in without.bottlenecks] == [b.width for b in frames[3][3][0].bottlenecks]
+    wanted, _seconds = frames[3][3]
+    assert wanted.grid is not None and wanted.grid_made
+
+
+def test_the_grid_asked_for_after_the_run_comes_alone_from_the_analysis_the_worker_kept(monkeypatch):
+    import math
+
+    import numpy as np
+
+    from planner.solver.analysis import gate_endpoint
+    from planner.solver.walkable import build_areas
+
+    analysed: list[int] = []
+    job = live.analyse_job
+
+    def counted(*args, **kwargs):
+        analysed.append(1)
+        return job(*args, **kwargs)
+
+    monkeypatch.setattr(live, "analyse_job", counted)
+    layout = aisle_layout(25.0)
+    payload = pickle.dumps(layout)
+    frames = serve_all([(1, payload, Scenario(), 5, "en", live.Wants(grid=False)),
+                        (1, payload, Scenario(), 5, "en", live.Wants(grid=True, overlays_only=True))])
+    # One frame for the second job, no report, no second analysis.
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [(1, REPORT, True), (1, OVERLAYS, True),
+                                                              (1, OVERLAYS, True)]
+    assert len(analysed) == 1
+    assert frames[1][3][0].grid is None
+    overlays, seconds = frames[2][3]
+    grid = overlays.grid
+    assert overlays.grid_made and grid is not None and seconds > 0
+    assert len(overlays.narrow_aisles) == 1                          # the rest of the overlays as before
+    # The room is symmetric about y = 20 and the booths stand south of it: every cell north of
+    # y 21 leaves by the north gate (exit 1), every one south of y 19 by the south gate (exit 0).
+    xs, ys = centres(grid)
+    ground = np.isfinite(grid.distance)
+    assert ground.sum() > 1000
+    assert (grid.exit_index[ground & (ys > 21)] == 1).all()
+    assert (grid.exit_index[ground & (ys < 19)] == 0).all()
+    # South of the booths nothing stands in the way: the walk is the straight line to the gate's point.
+    south = gate_endpoint(layout.gates[0], build_areas(layout), layout)
+    open_ground = ground & (ys < 15)
+    straight = np.hypot(xs - south[0], ys - south[1])
+    assert np.allclose(grid.distance[open_ground], straight[open_ground], atol=1e-3)
+    assert math.isnan(cell_values(grid, 25.0, 18.0)[0])             # under booth A-2: no ground
+
+
+def test_the_grid_asked_for_a_plan_the_worker_no_longer_holds_comes_with_a_whole_run():
+    payload = pickle.dumps(aisle_layout(25.0))
+    frames = serve_all([(1, payload, Scenario(), 6, "en", live.Wants(grid=False)),
+                        (2, payload, Scenario(), 6, "en", live.Wants(grid=True, overlays_only=True)),
+                        (1, payload, Scenario(), 66, "en", live.Wants(grid=True, overlays_only=True))])
+    # Generation 2 was never analysed, window 66 never ran: both are run whole, report first.
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [
+        (1, REPORT, True), (1, OVERLAYS, True), (2, REPORT, True), (2, OVERLAYS, True),
+        (1, REPORT, True), (1, OVERLAYS, True)]
+    assert frames[2][3].report.findings[0].rule == "aisle-too-narrow"
+    assert frames[3][3][0].grid is not None and frames[5][3][0].grid is not None
+
+
+def test_the_grid_asked_for_later_is_of_the_windows_own_plan_and_scenario():
+    """Two windows in turn, one with the north gate closed: each grid is its own window's."""
+    closed = Scenario(closed_gates=frozenset({"g-north"}))
+    frames = serve_all([(3, pickle.dumps(aisle_layout(25.0)), closed, 11, "en", live.Wants(grid=False)),
+                        (7, pickle.dumps(aisle_layout(30.0)), Scenario(), 12, "en", live.Wants(grid=False)),
+                        (3, b"", closed, 11, "en", live.Wants(grid=True, overlays_only=True)),
+                        (7, b"", Scenario(), 12, "en", live.Wants(grid=True, overlays_only=True))])
+    assert [(g, phase) for g, phase, _ok, _ in frames] == [
+        (3, REPORT), (3, OVERLAYS), (7, REPORT), (7, OVERLAYS), (3, OVERLAYS), (7, OVERLAYS)]
+    first, second = frames[4][3][0], frames[5][3][0]
+    # Window 11: the north gate closed, so one exit, and the north of the room walks to the south gate.
+    assert [e.id for e in first.exits] == ["g-south"]
+    far, exit_far = cell_values(first.grid, 28.0, 38.0)
+    assert exit_far == 0 and far > 30
+    assert math_nan(cell_values(first.grid, 25.0, 18.0)[0]) and not math_nan(cell_values(first.grid, 30.0, 18.0)[0])
+    # Window 12: both gates, its booth A-2 at x 30.
+    assert [e.id for e in second.exits] == ["g-south", "g-north"]
+    near, exit_near = cell_values(second.grid, 28.0, 38.0)
+    assert exit_near == 1 and near < 3
+    assert math_nan(cell_values(second.grid, 30.0, 18.0)[0]) and not math_nan(cell_values(second.grid, 25.0, 18.0)[0])
+
+
+def math_nan(value: float) -> bool:
+    return value != value
+
+
+def test_a_note_before_the_grid_is_made_skips_it():
+    payload = pickle.dumps(aisle_layout(25.0))
+    frames = serve_all([(1, payload, Scenario(), 8, "en", live.Wants(grid=False))])
+    frames += serve_all([(1, payload, Scenario(), 8, "en", live.Wants(grid=True, overlays_only=True)),
+                         (STALE, 8, 1)])                         # window 8 has changed its plan since
+    assert [(g, phase, ok) for g, phase, ok, _ in frames] == [(1, REPORT, True), (1, OVERLAYS, True),
+                                                              (1, OVERLAYS, True)]
+    assert frames[2][3] == (None, 0.0)
+
+
+def test_overlays_made_again_for_the_same_report_take_the_place_of_the_first():
+    result = run(pickle.dumps(aisle_layout(25.0)), grid=False)
+    assert result.overlays.grid is None and not result.overlays.grid_made
+    report_half = result.seconds - result.stages["overlays"]
+    again = run(pickle.dumps(aisle_layout(25.0)))
+    add_overlays(result, again.overlays, 0.25)
+    assert result.overlays is again.overlays and result.stages["overlays"] == 0.25
+    assert result.seconds == pytest.approx(report_half + 0.25)            # the first overlays' time no more
+
+
+def test_the_grid_asked_for_after_edits_made_without_it_is_that_of_a_fresh_analysis():
+    """The grid kept from an earlier plan is reused only where the edits since cannot have changed it."""
+    import numpy as np
+
+    from planner.solver.overlay_data import overlay_data
+
+    plans = [aisle_layout(x) for x in (30.0, 33.0, 25.0, 27.0)]
+    messages = [(1, pickle.dumps(plans[0]), Scenario(), 9, "en", live.Wants(grid=True))]
+    messages += [(g, pickle.dumps(plan), Scenario(), 9, "en", live.Wants(grid=False))
+                 for g, plan in enumerate(plans[1:], start=2)]
+    frames = serve_all(messages)
+    frames += serve_all([(4, b"", Scenario(), 9, "en", live.Wants(grid=True, overlays_only=True))])
+    assert [(g, phase) for g, phase, _ok, _ in frames][-2:] == [(4, OVERLAYS), (4, OVERLAYS)]
+    grid = frames[-1][3][0].grid
+    fresh = overlay_data(plans[-1], analyse(plans[-1])).grid
+    assert grid.shape == fresh.shape and (grid.x0, grid.y0, grid.cell) == (fresh.x0, fresh.y0, fresh.cell)
+    assert np.array_equal(np.isnan(grid.distance), np.isnan(fresh.distance))
+    ground = np.isfinite(fresh.distance)
+    assert np.allclose(grid.distance[ground], fresh.distance[ground], atol=1e-4)
+    _xs, ys = centres(grid)
+    clear = ground & (np.abs(ys - 20.0) > 1.0)                  # off the line where both gates are as near
+    assert np.array_equal(grid.exit_index[clear], fresh.exit_index[clear])

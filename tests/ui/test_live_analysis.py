@@ -163,9 +163,10 @@ def test_a_stale_result_is_dropped(aisle_window, qtbot):
     first = win.analysis.generation
     with qtbot.waitSignal(win.analysis.finished, timeout=WAIT_MS):
         win.document.push(MoveObjects(win.layout, ["b-b"], 8, 0))           # aisle 10 m: fine
-    assert win.analysis.busy and not win.analysis.complete                  # the overlays are to come
-    with qtbot.waitSignal(win.analysis.overlays_ready, timeout=WAIT_MS):
-        pass
+    if not drawn:              # the overlays follow (in the same wake-up when they were quick)
+        assert win.analysis.busy and not win.analysis.complete
+        with qtbot.waitSignal(win.analysis.overlays_ready, timeout=WAIT_MS):
+            pass
     assert booth.x == pytest.approx(33)
     assert shown == [first + 1] and drawn == [first + 1]
     assert win.analysis.dropped >= 1

@@ -26,6 +26,7 @@ from planner.render.geometry import device_scale, ring_polygon, scene_point
 from planner.render.style import DEFAULT_STYLE, qcolor
 from planner.solver.overlay_data import OverlayData
 from planner.ui.canvas import overlays
+from planner.ui.canvas.layers import GRID_LAYERS
 from planner.ui.canvas.overlay_labels import LABEL_PX, Labels, LabelSpec, label_metrics, labels_item, update_labels
 
 __all__ = ["LABEL_PX", "Labels", "LabelSpec"]     # kept here for the overlays drawn from the grid
@@ -465,10 +466,20 @@ class AnalysisOverlays(QObject):
 
 
 def connect_window(window) -> AnalysisOverlays:
-    """Overlays for a main window: fed by its live analysis when it has one, cleared on a new layout."""
+    """Overlays for a main window: fed by its live analysis when it has one, cleared on a new layout.
+
+    The analysis makes the walking-time grid only while a layer drawn from it is shown.
+    """
     overlays = AnalysisOverlays(window.scene, window)
     analysis = getattr(window, "analysis", None)
     if analysis is not None:
+        layers = window.scene.layers
+
+        def follow_layers(_key: str = "") -> None:
+            analysis.set_grid_wanted(layers.any_visible(GRID_LAYERS))
+
+        layers.changed.connect(follow_layers)
+        follow_layers()
         analysis.overlays_ready.connect(overlays.on_result)
         analysis.failed.connect(lambda _message: overlays.on_failed(analysis))
         result = getattr(analysis, "result", None)

@@ -37,6 +37,8 @@ ANALYSIS_LAYERS: tuple[tuple[str, str], ...] = (
     ("walk_heat", QT_TRANSLATE_NOOP("Layers", "Walking time to exits")),
 )
 ANALYSIS_SHOWN = ("narrow_aisles", "bottlenecks")     # shown from the start; the rest on demand
+# Drawn from the walking-time grid, which the analysis makes only while one of them is shown.
+GRID_LAYERS = ("catchments", "walk_heat")
 _OF_TYPE: dict[type, str] = {Booth: "booths", Zone: "zones", Obstacle: "obstacles", Gate: "gates",
                              Amenity: "amenities"}
 
@@ -69,6 +71,9 @@ class Layers(QObject):
 
     def locked(self, key: str) -> bool:
         return self._state[key].locked
+
+    def any_visible(self, keys: tuple[str, ...]) -> bool:
+        return any(self._state[key].visible for key in keys)
 
     def editable(self, key: str) -> bool:
         """Objects of the layer can be picked and changed: shown and not locked."""
