@@ -13,6 +13,7 @@ legible: the same picture as the layer's.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QRectF, Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner.render import graphics as g
 from planner.render import painter as paint
 from planner.render.geometry import device_scale
+from planner.render.labels import zone_label_reach
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 
 G = TypeVar("G")
@@ -130,7 +132,14 @@ class ZoneLabelItem(GraphicItem[g.ZoneLabelGraphic]):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint.paint_zone_label(painter, self.graphic, self.style)
+        # Where the label room moved it, off the amenity badges and other names (``labels.place_labels``).
+        room = getattr(self.scene(), "label_room", None)
+        at = room.zone_label_at(self.object_id, _scale(painter)) if room is not None else None
+        graphic = self.graphic if at is None else replace(self.graphic, label=replace(self.graphic.label, pos=at))
+        paint.paint_zone_label(painter, graphic, self.style)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return zone_label_reach(self.graphic.bounds)
 
     def shape(self) -> QPainterPath:
         return QPainterPath()
@@ -294,6 +303,8 @@ class AmenityItem(GraphicItem[g.AmenityGraphic]):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         room = getattr(self.scene(), "label_room", None)
+        if room is not None and self.show_labels and room.badge_at(self.object_id, _scale(painter)) is not None:
+            return              # stepped aside off a zone's name: the label room draws it there
         spot = room.amenity_spot(self.object_id, _scale(painter)) if room is not None and self.show_labels else 0
         paint.paint_amenity(painter, self.graphic, self.style, self.show_labels and spot is not None, spot or 0)
 

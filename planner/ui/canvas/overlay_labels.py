@@ -7,7 +7,12 @@ booths and the selection outlines draws them all in one pass, with one list
 of the rectangles already taken, so the labels of different layers move off
 each other instead of printing over each other, and a label whose thing
 reaches into the view is moved inside the view instead of being cut at its
-edge. Labels are laid out in screen pixels, so they read the same at any zoom.
+edge. The plan's own names and badges (gate, zone and amenity names, amenity
+badges: the scene's ``label_room``) are in that list from the start, so a
+badge such as "12.0 m · 984/min" slides to the nearest free place instead of
+covering a gate's or a zone's name, and one that had to go far draws a
+leader line back to its point. Labels are laid out in screen pixels, so they
+read the same at any zoom.
 """
 
 from __future__ import annotations
@@ -18,15 +23,21 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from planner.render.geometry import device_scale
+from planner.render.labels import crosses, free_spot, needs_leader
 from planner.render.style import qcolor
 
 LABEL_PX = 11
 Z_LABELS = 910            # over the booths, a lifted booth, the route and the selection (900); under the tool preview
 EDGE_PX = 3.0             # labels kept this far inside the view
+REACH_PX = 150.0          # how far a safety figure (or the route) may move off its place to find room
+NEAR_PX = 20.0            # how far another label may slide; beyond, it is left out where it would cover
+FAR_TIMES = 2.5           # an always-drawn or safety label with no room within its reach looks this much further
+FAR_RANK = 30             # sources up to this rank (route, narrow aisles, bottlenecks, exits) look REACH_PX far
+LEADER_GAP_PX = 8.0       # a label moved further than this from its point draws a line back to it
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +71,16 @@ class LabelSpec:
     along: QPolygonF | None = None   # a line the label may slide along to stay in view (the route)
 
 
+@dataclass(frozen=True)
+class PlacedLabel:
+    """A label as drawn, in device pixels: its box, its point, and the leader line when it moved far."""
+
+    text: str
+    box: QRectF
+    anchor: QPointF
+    leader: QLineF | None
+
+
 class LabelSource(Protocol):
     label_rank: int
 
@@ -69,14 +90,23 @@ class LabelSource(Protocol):
 class Labels:
     """Labels in screen pixels, moving off (or skipping) any that would cover one already drawn.
 
-    ``view``: the device rectangle to keep labels inside (None: anywhere).
+    ``view``: the device rectangle to keep labels inside (None: anywhere);
+    ``blocked``: device rectangles no label may cover (the plan's names), ``icons`` the same for the
+    amenity badges and the gates, which a leader line may cross (a line through a sign leaves it
+    legible), and which a label may cover where it belongs to them (it lies over its own point).
     """
 
-    def __init__(self, painter: QPainter, view: QRectF | None = None) -> None:
+    def __init__(self, painter: QPainter, view: QRectF | None = None, blocked: list[QRectF] | None = None,
+                 icons: list[QRectF] | None = None) -> None:
         self.painter = painter
         self.font = label_font()
         self.metrics = label_metrics()
-        self.taken: list[QRectF] = []
+        self.taken: list[QRectF] = list(blocked or []) + list(icons or [])
+        self._icons = {id(r) for r in self.taken[len(blocked or []):]}
+        # The same as plain numbers (left, top, right, bottom), and which are icons: read for every label.
+        self._edges = [(r.left(), r.top(), r.right(), r.bottom(), id(r) in self._icons) for r in self.taken]
+        self.placed: list[PlacedLabel] = []
+        self.drawn: list[QRectF] = []          # the labels drawn so far (``taken`` holds the plan's too)
         self.view = view.adjusted(EDGE_PX, EDGE_PX, -EDGE_PX, -EDGE_PX) if view is not None else None
         self.pinned = False        # some label was moved inside the view's edge
 
@@ -111,41 +141,92 @@ class Labels:
             self.pinned = True
         return moved
 
-    def _free(self, box: QRectF) -> bool:
-        return not any(box.intersects(other) for other in self.taken)
+    def _in_the_way(self, anchor: QPointF, near: QRectF) -> tuple[list[tuple[float, float, float, float]],
+                                                                  list[QRectF]]:
+        """What a label of the point ``anchor`` must keep off within ``near`` (all but the icons over that
+        point), as edges; and the texts among it that do not lie over that point (a leader may not cross
+        them: what lies over its start cannot be helped)."""
+        x0, y0, x1, y1 = near.left(), near.top(), near.right(), near.bottom()
+        px, py = anchor.x(), anchor.y()
+        walls, texts = [], []
+        for rect, (a, t, r, b, icon) in zip(self.taken, self._edges):
+            if not (a < x1 and x0 < r and t < y1 and y0 < b):
+                continue
+            over = a <= px <= r and t <= py <= b
+            if icon and over:
+                continue
+            walls.append((a, t, r, b))
+            if not icon and not over:
+                texts.append(rect)
+        return walls, texts
+
+    def _room(self, start: QRectF, anchor: QPointF, reach: float, leaders: bool = True) -> QRectF | None:
+        """The free place nearest ``start`` within ``reach`` whose leader line (if it needs one and
+        ``leaders``) strikes through no text; None where there is none."""
+        nearby, texts = self._in_the_way(anchor, start.adjusted(-reach, -reach, reach, reach))
+        if not nearby:
+            return start
+        if not leaders:
+            return free_spot(start, reach=reach, within=self.view, blocked=nearby)
+
+        def free(box: QRectF) -> bool:         # the box itself is clear of ``nearby`` (free_spot saw to it)
+            line = needs_leader(anchor, start, box, LEADER_GAP_PX)
+            return line is None or not any(crosses(line, r) for r in texts)
+
+        # Far afield, coarser steps: a place a few pixels off the nearest free one does as well there.
+        step = None if reach <= REACH_PX else (max(start.width() / 2, start.height()), start.height())
+        return free_spot(start, free, reach=reach, step=step, within=self.view, blocked=nearby)
 
     def draw(self, at: QPointF, text: str, background: QColor | str, foreground: QColor | str = "#ffffff",
              dx: float | None = None, dy: float | None = None, always: bool = False,
-             centred: bool = False) -> QRectF | None:
+             centred: bool = False, reach: float = REACH_PX, further: bool = False) -> QRectF | None:
+        """Draw a label at its place, or the nearest free place (``labels.free_spot``) within
+        ``reach`` pixels (``FAR_TIMES`` as far for an ``always`` or ``further`` label); where none is
+        free, an ``always`` label stays at its place, a ``further`` one too unless another label is
+        there, and another is left out."""
         start = self._inside(self.box(at, text, dx, dy, centred))
         if start is None:
             return None
-        chosen = start if self._free(start) else None
-        if chosen is None and always:
-            # Step off the taken places: below, above, further, then beside; else stay where it belongs.
-            w, h = start.width() + 4, start.height() + 2
-            for ox, oy in ((0, h), (0, -h), (0, 2 * h), (0, -2 * h), (w, 0), (-w, 0)):
-                moved = self._inside(start.translated(ox, oy))
-                if moved is not None and self._free(moved):
-                    chosen = moved
-                    break
-            chosen = chosen or start
+        anchor = self.painter.worldTransform().map(at)
+        # Only the labels that may go far draw leader lines; the others slide a few pixels at most.
+        far = always or further
+        chosen = self._room(start, anchor, reach, far)
+        if chosen is None and far:
+            # Further afield before printing over another label: a crowded corner may have no room near.
+            chosen = self._room(start, anchor, reach * FAR_TIMES)
+        if chosen is None and (always or (further and not any(start.intersects(r) for r in self.drawn))):
+            # No room anywhere: an always label stays at its place; a safety figure too, where only
+            # the plan's names are under it (it never prints over another of these labels).
+            chosen = start
         if chosen is None:
             return None
+        leader = needs_leader(anchor, start, chosen, LEADER_GAP_PX) if far else None
         self.taken.append(chosen)
+        self._edges.append((chosen.left(), chosen.top(), chosen.right(), chosen.bottom(), False))
+        self.drawn.append(chosen)
+        self.placed.append(PlacedLabel(text, chosen, anchor, leader))
+        fill = qcolor(background) if isinstance(background, str) else QColor(background)
         painter = self.painter
         painter.save()
         painter.resetTransform()
+        if leader is not None:
+            ink = QColor(fill)
+            ink.setAlpha(255)
+            painter.setPen(QPen(ink, 1.5))
+            painter.drawLine(leader)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ink)
+            painter.drawEllipse(anchor, 2.5, 2.5)
         painter.setFont(self.font)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qcolor(background) if isinstance(background, str) else background)
+        painter.setBrush(fill)
         painter.drawRoundedRect(chosen, 3, 3)
         painter.setPen(qcolor(foreground) if isinstance(foreground, str) else foreground)
         painter.drawText(chosen, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
         return chosen
 
-    def draw_spec(self, spec: LabelSpec) -> QRectF | None:
+    def draw_spec(self, spec: LabelSpec, reach: float = REACH_PX, further: bool = False) -> QRectF | None:
         at = spec.at
         box = self.box(at, spec.text, spec.dx, spec.dy, spec.centred)
         if spec.along is not None and self.view is not None and not self.view.contains(box):
@@ -153,7 +234,7 @@ class Labels:
             if at is None:
                 return None
         return self.draw(at, spec.text, spec.background, spec.foreground, spec.dx, spec.dy,
-                         spec.always, spec.centred)
+                         spec.always, spec.centred, reach, further)
 
     def _in_view_along(self, line: QPolygonF, at: QPointF, box: QRectF) -> QPointF | None:
         """The point of ``line`` nearest to ``at`` (scene) whose label ``box`` (as placed from ``at``) lies
@@ -194,6 +275,8 @@ class AnalysisLabelsItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.sources: list[QGraphicsItem] = []
         self.drawn: list[tuple[str, QRectF]] = []     # the last paint's labels, in device pixels
+        self.placed: list[PlacedLabel] = []           # ... with their points and leader lines
+        self.blocked: list[QRectF] = []               # ... and the plan's names and badges they kept off
         self._pinned = False
         self._watched: list[QGraphicsView] = []
 
@@ -213,28 +296,52 @@ class AnalysisLabelsItem(QGraphicsItem):
         return QPainterPath()
 
     def specs(self, scale: float) -> list[LabelSpec]:
+        return [spec for spec, _rank in self.ranked_specs(scale)]
+
+    def ranked_specs(self, scale: float) -> list[tuple[LabelSpec, int]]:
         scene = self.scene()
         live = [s for s in self.sources if shiboken6.isValid(s) and s.scene() is scene and s.isVisible()]
-        specs: list[LabelSpec] = []
+        specs: list[tuple[LabelSpec, int]] = []
         for source in sorted(live, key=lambda s: s.label_rank):
-            specs.extend(source.label_specs(scale))
+            specs.extend((spec, source.label_rank) for spec in source.label_specs(scale))
         return specs
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = device_scale(painter.worldTransform()) or 1.0
-        specs = self.specs(scale)
-        self.drawn = []
+        specs = self.ranked_specs(scale)
+        self.drawn, self.placed, self.blocked = [], [], []
         if not specs:
             self._pinned = False
             return
         device = painter.device()
-        labels = Labels(painter, QRectF(0, 0, device.width(), device.height()) if device is not None else None)
-        for spec in specs:
-            box = labels.draw_spec(spec)
+        view = QRectF(0, 0, device.width(), device.height()) if device is not None else None
+        names, icons = self._names(painter, scale, view)
+        self.blocked = names + icons
+        labels = Labels(painter, view, names, icons)
+        for spec, rank in specs:
+            # The figures a safety officer reads (and the route asked for) look further for room.
+            far = rank <= FAR_RANK
+            box = labels.draw_spec(spec, REACH_PX if far else NEAR_PX, far)
             if box is not None:
                 self.drawn.append((spec.text, box))
+        self.placed = labels.placed
         self._pinned = labels.pinned
         self._watch(widget)
+
+    def _names(self, painter: QPainter, scale: float, view: QRectF | None) -> tuple[list[QRectF], list[QRectF]]:
+        """The device rectangles of the plan's names, and of its amenity badges, at this zoom (the scene's
+        label room)."""
+        room = getattr(self.scene(), "label_room", None)
+        if room is None:
+            return [], []
+        plan = room.plan(scale)
+        transform = painter.worldTransform()
+
+        def seen(rects: list[QRectF]) -> list[QRectF]:
+            boxes = [transform.mapRect(r) for r in rects]
+            return [b for b in boxes if view is None or b.intersects(view)]
+
+        return seen(plan.rects + plan.zone_rects), seen(plan.badges + plan.gate_lines)
 
     def _watch(self, widget: QWidget | None) -> None:
         """Scrolling moves the plan's pixels, but a label held inside the view's edge stays: repaint then."""
