@@ -75,6 +75,7 @@ class _Arcs:
                 pending_inf.append(arc(self.index[t], self.index[node], 0))
             self.gate_cap[gid] = min(int(round(gates[gid].width * rate * FLOW_SCALE)), INT_MAX)
             self.gate_arc[gid] = arc(self.index[node], 1, 0)
+            finite += self.gate_cap[gid]
         self.source_arc: dict[int, int] = {}
         for t in sorted({int(t) for t in network.point_node.tolist() if t >= 0 and graph.has_node(int(t))}):
             self.source_arc[t] = arc(0, self.index[t], 0)

@@ -15,6 +15,7 @@ from planner.i18n import format_list, format_number, ntr, tr
 from planner.model.geometry import OVERLAP_AREA, is_simple
 from planner.solver import flow as flowmod
 from planner.solver.aisle_groups import group_chords
+from planner.solver.arrays import unique_sorted
 from planner.solver.report import SEVERITY_ORDER, Finding
 
 GATE_TOLERANCE = 0.5      # metres a gate may lie off the site boundary
@@ -398,7 +399,7 @@ def _routes_meeting(coords: np.ndarray, owner: np.ndarray, lines: np.ndarray,
     rows = np.repeat(np.arange(len(inverse)), n)
     offset = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
     met = line_idx[begin[inverse[rows]] + offset]
-    keys = np.unique(leg_route[rows].astype(np.int64) * len(lines) + met)
+    keys = unique_sorted(leg_route[rows].astype(np.int64) * len(lines) + met)
     return keys // len(lines), keys % len(lines)
 
 

@@ -11,6 +11,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.solver.arrays import unique_sorted
+
 
 def member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which ``keys`` are in ``sorted_keys``."""
@@ -186,5 +188,5 @@ def candidate_pairs_after(nodes: np.ndarray, prev: np.ndarray, nxt: np.ndarray, 
         lo, hi = np.minimum(c, k), np.maximum(c, k)
         ok = (lo != hi) & _tangent_pairs(nodes, prev, nxt, component, lo, hi)
         keys.append(lo[ok] * n + hi[ok])
-    found = np.unique(np.concatenate(keys))
+    found = unique_sorted(np.concatenate(keys))
     return found // n, found % n
