@@ -2686,10 +2686,6 @@
         <translation>展位 {number}</translation>
     </message>
     <message>
-        <source>Zone {name}</source>
-        <translation>展区 {name}</translation>
-    </message>
-    <message>
         <source>Gate {name}</source>
         <translation>出入口 {name}</translation>
     </message>
@@ -2988,16 +2984,24 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>Zone “{name}”</source>
+        <translation>展区“{name}”</translation>
+    </message>
+    <message>
+        <source>zone “{name}”</source>
+        <translation>展区“{name}”</translation>
+    </message>
+    <message>
         <source>Booth {number} · {exhibitor} ({status})</source>
         <translation>展位 {number} · {exhibitor}（{status}）</translation>
     </message>
     <message>
         <source>Booth {number} ({status})</source>
         <translation>展位 {number}（{status}）</translation>
-    </message>
-    <message>
-        <source>Zone {name}</source>
-        <translation>展区 {name}</translation>
     </message>
     <message>
         <source>Gate {name} ({kind}, {width:.1f} m)</source>
@@ -3102,8 +3106,8 @@
         <translation>深</translation>
     </message>
     <message>
-        <source>Click to place; R turns it 90°; corners snap to other booths.</source>
-        <translation>单击放置；按 R 旋转 90°；角点会吸附到其他展位。</translation>
+        <source>Click to place; R turns it 90°; it snaps flush against nearby booths, Ctrl places it freely.</source>
+        <translation>单击放置；R 旋转 90°；靠近其他展位时紧贴对齐，按住 Ctrl 可自由放置。</translation>
     </message>
     <message>
         <source> m</source>
@@ -3267,6 +3271,10 @@
     <message>
         <source>{w:g} × {d:g} m</source>
         <translation>{w:g} × {d:g} 米</translation>
+    </message>
+    <message>
+        <source>{size} · beside {booth}</source>
+        <translation>{size} · 紧靠 {booth}</translation>
     </message>
     <message>
         <source>Δx {dx:.2f} m  Δy {dy:.2f} m</source>
