@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.solver.arrays import match_rows
 from planner.solver.nearest import TIE_TOLERANCE
 
 MARGIN = 2.0       # × the tie tolerance: the threshold lies safely above every tie
@@ -72,13 +73,9 @@ class Answers:
         return np.fromiter((get(p.tobytes(), -1) for p in points), dtype=np.int64, count=len(points))
 
 
-def _corner_keys(router) -> dict[bytes, int]:
-    """Each corner of ``router`` by its place and neighbours (made once per router)."""
-    keys = router.__dict__.get("_corner_keys")
-    if keys is None:
-        rows = np.ascontiguousarray(np.concatenate([router.nodes, router.prev, router.next], axis=1))
-        keys = router.__dict__["_corner_keys"] = {row.tobytes(): i for i, row in enumerate(rows)}
-    return keys
+def _corner_rows(router) -> np.ndarray:
+    """Each corner of ``router`` as its place and its neighbours' places."""
+    return np.concatenate([router.nodes, router.prev, router.next], axis=1)
 
 
 def reusable(old: Answers, router, cost: np.ndarray, target: np.ndarray, exits: np.ndarray,
@@ -91,11 +88,7 @@ def reusable(old: Answers, router, cost: np.ndarray, target: np.ndarray, exits: 
     if cached is not None and cached[0] is router:
         to_new = cached[1]
     else:
-        new_index = _corner_keys(router)
-        old_keys = _corner_keys(old_router)
-        to_new = np.full(len(old_router.nodes), -1, dtype=np.int64)
-        for k, i in old_keys.items():
-            to_new[i] = new_index.get(k, -1)
+        to_new = match_rows(_corner_rows(old_router), _corner_rows(router))
         if old_router is not router:      # (no cycle through the router itself)
             old_router.__dict__[map_key] = (router, to_new)
     matched = to_new >= 0

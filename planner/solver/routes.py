@@ -41,14 +41,31 @@ class Path:
     polyline: list[Point2]
 
 
-def _ring_corners(ring: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Reflex corners of a ring with free space on its left: (corner, previous, next)."""
-    pts = ring[:-1]
-    prev = np.roll(pts, 1, axis=0)
-    nxt = np.roll(pts, -1, axis=0)
+def _reflex_corners(components: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The reflex corners of N's parts (each part's rings in order, free space on the left):
+    (corner, previous, next, part), all rings at once."""
+    rings = [ring for polygon in (orient(c, 1.0) for c in components)
+             for ring in (polygon.exterior, *polygon.interiors)]
+    part = [ci for ci, c in enumerate(components) for _ in range(1 + len(c.interiors))]
+    if not rings:
+        return np.zeros((0, 2)), np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0, dtype=int)
+    coords, which = shapely.get_coordinates(np.array(rings, dtype=object), return_index=True)
+    # Each ring's points without the closing one; its neighbours wrap round within the ring.
+    count = np.bincount(which, minlength=len(rings))
+    start = np.concatenate([[0], np.cumsum(count)[:-1]])
+    last = start + count - 1                          # the closing point
+    keep = np.ones(len(coords), dtype=bool)
+    keep[last] = False
+    at = np.nonzero(keep)[0]
+    ring = which[at]
+    size = count[ring] - 1
+    offset = at - start[ring]
+    prev_at = start[ring] + (offset - 1) % size
+    next_at = start[ring] + (offset + 1) % size
+    pts, prev, nxt = coords[at], coords[prev_at], coords[next_at]
     turn = (pts[:, 0] - prev[:, 0]) * (nxt[:, 1] - pts[:, 1]) - (pts[:, 1] - prev[:, 1]) * (nxt[:, 0] - pts[:, 0])
     reflex = turn < -1e-12
-    return pts[reflex], prev[reflex], nxt[reflex]
+    return pts[reflex], prev[reflex], nxt[reflex], np.asarray(part, dtype=int)[ring[reflex]]
 
 
 def _cross(o: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -113,19 +130,7 @@ class Router:
         else:
             self.outside = shapely.Polygon()
         shapely.prepare(self.outside)
-        corners, prevs, nexts, comps = [], [], [], []
-        for ci, component in enumerate(areas.components):
-            polygon = orient(component, 1.0)
-            for ring in [polygon.exterior, *polygon.interiors]:
-                c, p, n = _ring_corners(np.asarray(ring.coords))
-                corners.append(c)
-                prevs.append(p)
-                nexts.append(n)
-                comps.append(np.full(len(c), ci))
-        self.nodes = np.concatenate(corners) if corners else np.zeros((0, 2))
-        self.prev = np.concatenate(prevs) if prevs else np.zeros((0, 2))
-        self.next = np.concatenate(nexts) if nexts else np.zeros((0, 2))
-        self.component = np.concatenate(comps) if comps else np.zeros(0, dtype=int)
+        self.nodes, self.prev, self.next, self.component = _reflex_corners(areas.components)
         self._graph: nx.Graph | None = None
         self._adjacency: list | None = None
         self.tested: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None   # candidate pairs, seen

@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from planner.solver.arrays import unique_sorted
+from planner.solver.arrays import match_rows, unique_sorted
 
 
 def member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -101,8 +101,7 @@ def known_pairs(nodes: np.ndarray, i: np.ndarray, j: np.ndarray, previous, chang
     if previous.tested is None or len(i) == 0 or len(previous.nodes) == 0:
         return known
     old_i, old_j, old_ok = previous.tested
-    where = {(float(x), float(y)): k for k, (x, y) in enumerate(previous.nodes.tolist())}
-    mapped = np.array([where.get((float(x), float(y)), -1) for x, y in nodes.tolist()])
+    mapped = match_rows(nodes, previous.nodes)
     mi, mj = mapped[i], mapped[j]
     both = (mi >= 0) & (mj >= 0)
     m = len(previous.nodes)
@@ -163,11 +162,8 @@ def candidate_pairs_after(nodes: np.ndarray, prev: np.ndarray, nxt: np.ndarray, 
     if previous is None or previous.tested is None or len(previous.nodes) == 0 or len(nodes) < 2:
         return None
     n = len(nodes)
-    where = {key: k for k, key in enumerate(zip(map(tuple, previous.nodes.tolist()),
-                                                map(tuple, previous.prev.tolist()),
-                                                map(tuple, previous.next.tolist())))}
-    mapped = np.array([where.get(key, -1) for key in zip(map(tuple, nodes.tolist()), map(tuple, prev.tolist()),
-                                                          map(tuple, nxt.tolist()))], dtype=np.int64)
+    mapped = match_rows(np.concatenate([nodes, prev, nxt], axis=1),
+                        np.concatenate([previous.nodes, previous.prev, previous.next], axis=1))
     kept = mapped >= 0
     # Same grouping into parts among the corners kept: a one-to-one match of part numbers.
     pairs = np.unique(np.stack([previous.component[mapped[kept]], component[kept]], axis=1), axis=0)
