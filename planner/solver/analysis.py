@@ -12,6 +12,7 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -365,6 +366,12 @@ class Stages:
         """Each point's nearest allowed exit on foot (``Router.nearest_target``)."""
         return router.nearest_target(points, targets, fields, allowed, ties)
 
+    def beside_jobs(self, layout: Layout, areas: Areas, points: np.ndarray, any_exit: bool) -> tuple[Any, Any]:
+        """The capacity network and the narrow passages, begun beside this thread: two
+        futures (``result()`` gives each). Here, the second thread's tasks in turn."""
+        return (_pool().submit(_network, self, layout, areas, points, any_exit),
+                _pool().submit(_passages, self, layout, areas))
+
     def paths(self, ctx: Ends | Context) -> list[dict]:
         """The walking paths between every gate and zone and between zones."""
         from planner.solver.paths import all_paths
@@ -444,8 +451,7 @@ def _run(layout: Layout, stages: Stages) -> Report:
     # them, the network first (the egress flows wait for it), while this one builds the
     # router and finds the nearest exits (GEOS lets go of Python's lock, so on two cores
     # the two mostly overlap). Nothing else reads W until both are done.
-    network_job = _pool().submit(_network, stages, layout, areas, visitors.points, bool(exit_gates))
-    passages_job = _pool().submit(_passages, stages, layout, areas)
+    network_job, passages_job = stages.beside_jobs(layout, areas, visitors.points, bool(exit_gates))
     lap("areas")
     router = stages.router(areas)
     lap("graph")

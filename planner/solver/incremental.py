@@ -40,7 +40,8 @@ from planner.solver.report import Report
 from planner.solver.nearest import corner_costs
 from planner.solver.nearest_reuse import Answers, nearest_with_reuse
 from planner.solver.routes import Router
-from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages, obstacles_of
+from planner.solver.beside import Beside
+from planner.solver.walkable import Areas, Passage, build_areas, narrow_passages, obstacles_of, open_side_probes
 
 MARGIN = 1e-5    # metres round the changed part of N within which nothing is reused
 
@@ -65,6 +66,8 @@ class Analyser(Stages):
 
     Not thread-safe: one Analyser per thread or process.
     """
+
+    beside: Beside | None = None     # the second process for the network and the passages, if any
 
     def __init__(self) -> None:
         self._shapes: dict[tuple, Any] = {}
@@ -127,16 +130,20 @@ class Analyser(Stages):
         return self._changed
 
     def passages(self, areas: Areas, layout: Layout) -> list[Passage]:
+        key, passages = self._kept_passages(layout, areas)
+        if passages is None:
+            passages = narrow_passages(areas, layout)
+        self._now["passages"] = (key, areas, passages)
+        return passages
+
+    def _kept_passages(self, layout: Layout, areas: Areas) -> tuple[tuple, Any]:
         key = (layout.settings.min_aisle_width,
                tuple((_booth_key(b), tuple(b.open_sides)) for b in layout.booths))
         last = self._last.get("passages")
         if last is not None and last[0] == key and last[1] is areas:
-            passages = last[2]
             self.reuse["passages"] = 1
-        else:
-            passages = narrow_passages(areas, layout)
-        self._now["passages"] = (key, areas, passages)
-        return passages
+            return key, last[2]
+        return key, None
 
     def router(self, areas: Areas) -> Router:
         last = self._last.get("router")
@@ -183,16 +190,58 @@ class Analyser(Stages):
         return out
 
     def network(self, layout: Layout, areas: Areas, points: np.ndarray) -> flowmod.Network:
+        key, network = self._kept_network(layout, areas, points)
+        if network is None:
+            network = flowmod.build_network(layout, areas, points)
+        self._now["network"] = (key, areas, network)
+        return network
+
+    def _kept_network(self, layout: Layout, areas: Areas, points: np.ndarray) -> tuple[tuple, Any]:
+        """The network's key, and the last run's network when it is the same (else None)."""
         s = layout.settings
         key = (_gates_key(layout), s.specific_flow, s.body_radius, points.tobytes(), points.shape)
         last = self._last.get("network")
         if last is not None and last[0] == key and last[1] is areas:
-            network = last[2]
             self.reuse["network"] = 1
-        else:
-            network = flowmod.build_network(layout, areas, points)
-        self._now["network"] = (key, areas, network)
-        return network
+            return key, last[2]
+        return key, None
+
+    def beside_jobs(self, layout: Layout, areas: Areas, points: np.ndarray, any_exit: bool) -> tuple[Any, Any]:
+        """With a second process (``beside``), the pieces this run cannot keep are made there."""
+        beside = self.beside
+        if beside is not None and not beside.failed:
+            if not self._last:
+                beside.start()           # the first run goes on in threads while it starts
+            elif beside.ready:
+                return self._beside_jobs(beside, layout, areas, points, any_exit)
+        return super().beside_jobs(layout, areas, points, any_exit)
+
+    def _beside_jobs(self, beside: Beside, layout: Layout, areas: Areas, points: np.ndarray,
+                     any_exit: bool) -> tuple[Any, Any]:
+        run = beside.new_run()
+        network_job: Any = _Done(None)
+        if any_exit:
+            key, network = self._kept_network(layout, areas, points)
+            if network is not None:
+                network_job = _Done(network)
+                self._now["network"] = (key, areas, network)
+            else:
+                def keep_network(network: flowmod.Network, key: tuple = key) -> None:
+                    self._now["network"] = (key, areas, network)
+
+                network_job = _Away(beside, beside.network(run, layout, areas.walkable, points), keep_network,
+                                    lambda: flowmod.build_network(layout, areas, points))
+        key, passages = self._kept_passages(layout, areas)
+        if passages is not None:
+            self._now["passages"] = (key, areas, passages)
+            return network_job, _Done(passages)
+
+        def keep_passages(passages: list[Passage], key: tuple = key) -> None:
+            self._now["passages"] = (key, areas, passages)
+
+        fronts = open_side_probes(layout.booths)
+        return network_job, _Away(beside, beside.passages(run, layout, areas.walkable, fronts), keep_passages,
+                                  lambda: narrow_passages(areas, layout, fronts))
 
     def distance_field(self, router: Router, targets: list[tuple[float, float]]):
         key = _frozen(targets)
@@ -243,6 +292,42 @@ class Analyser(Stages):
             paths = super().paths(ctx)
         self._now["paths"] = (key, ctx.router, [_path_copy(p) for p in paths])
         return paths
+
+
+class _Done:
+    """A piece at hand, as a future gives it."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+class _Away:
+    """A piece made in the second process: its answer, kept by ``keep`` when it comes; made
+    here by ``here`` instead if the process could not take the job or died."""
+
+    def __init__(self, beside: Beside, future: Any, keep: Any, here: Any) -> None:
+        self.beside, self.future, self.keep, self.here = beside, future, keep, here
+        self.done = False
+        self.value: Any = None
+
+    def result(self) -> Any:
+        if not self.done:
+            try:
+                if self.future is None:
+                    raise RuntimeError("no second process")
+                value = self.future.result()
+            except Exception as exc:  # noqa: BLE001 - only a missing process is handled here
+                from planner.solver.beside import Gone, Stale
+
+                if self.future is not None and not isinstance(exc, (Gone, Stale)):
+                    raise
+                value = self.here()
+            self.keep(value)
+            self.value, self.done = value, True
+        return self.value
 
 
 def _paths_that_stand(paths: list[dict], changed: BaseGeometry | None) -> dict[tuple[str, str], dict]:

@@ -13,7 +13,6 @@ import gc
 import math
 import os
 import pickle
-import select
 import threading
 import time
 from collections import OrderedDict, deque
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Callable
 
 from planner.model.layout import Layout
+from planner.solver.frames import HEADER, read_frame, waiting, write_frame  # noqa: F401 - the editor's protocol
 from planner.solver.incremental import Analyser
 from planner.solver.overlay_data import analyser_parts, overlay_data
 from planner.solver.report import Report
@@ -304,45 +304,9 @@ def last_frame(phase: str, ok: bool) -> bool:
     return phase == OVERLAYS or not ok
 
 
-HEADER = 8
-
-
-def write_frame(stream: BinaryIO, message: Any) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(data).to_bytes(HEADER, "big") + data)
-    stream.flush()
-
-
-def read_frame(stream: BinaryIO) -> Any:
-    """The next message, or raises EOFError when the other side has gone."""
-    header = _read_exactly(stream, HEADER)
-    return pickle.loads(_read_exactly(stream, int.from_bytes(header, "big")))
-
-
-def _read_exactly(stream: BinaryIO, size: int) -> bytes:
-    chunks, left = [], size
-    while left:
-        chunk = stream.read(left)
-        if not chunk:
-            raise EOFError("the stream ended")
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _waiting(stream: BinaryIO) -> bool:
-    """Whether a message can be read from ``stream`` without waiting (a pipe, or bytes in memory)."""
-    try:
-        fd = stream.fileno()
-    except (AttributeError, OSError, ValueError):
-        getbuffer = getattr(stream, "getbuffer", None)
-        return getbuffer is not None and stream.tell() < getbuffer().nbytes
-    return bool(select.select([fd], [], [], 0)[0])
-
-
 def _read_waiting(inbox: BinaryIO, ahead: deque) -> None:
     """Every message already sent, onto ``ahead`` (None when the editor has gone)."""
-    while _waiting(inbox):
+    while waiting(inbox):
         try:
             ahead.append(read_frame(inbox))
         except (EOFError, OSError):
@@ -445,8 +409,18 @@ def main() -> None:
         os.nice(NICENESS)
     inbox, outbox = sys.stdin.buffer.raw, sys.stdout.buffer          # raw: see ``serve``
     sys.stdout = sys.stderr                           # a stray print must not corrupt the answers
+    beside = None
+    if os.environ.get("PLANNER_ANALYSIS_BESIDE", "process") == "process":
+        # The network and the passages in a process of their own, started with the first
+        # analysis: a second thread would share Python's lock with the rest (see beside.py).
+        from planner.solver.beside import Beside
 
-    serve(inbox, outbox)
+        beside = _Analyser.beside = Beside()
+    try:
+        serve(inbox, outbox)
+    finally:
+        if beside is not None:
+            beside.close()
 
 
 __all__ = ["OVERLAYS", "REPORT", "STALE", "SUPERSEDED", "LiveResult", "Scenario", "Superseded", "Wants", "add_overlays",

@@ -371,8 +371,11 @@ def _pieces(geometry: BaseGeometry) -> list[BaseGeometry]:
     return [shapely.unary_union(g) for g in groups]
 
 
-def narrow_passages(areas: Areas, layout: Layout) -> list[Passage]:
-    """Passages narrower than ``min_aisle_width`` that visitors must pass (SPEC §4)."""
+def narrow_passages(areas: Areas, layout: Layout, fronts: np.ndarray | None = None) -> list[Passage]:
+    """Passages narrower than ``min_aisle_width`` that visitors must pass (SPEC §4).
+
+    ``fronts``: ``open_side_probes(layout.booths)``, when made already.
+    """
     settings = layout.settings
     walkable = areas.walkable
     if walkable.is_empty:
@@ -383,7 +386,8 @@ def narrow_passages(areas: Areas, layout: Layout) -> list[Passage]:
     if not thin:
         return []
     edge_lines = opened.boundary if not opened.is_empty else None
-    fronts = _open_side_probes(layout.booths)
+    if fronts is None:
+        fronts = open_side_probes(layout.booths)
     regions = np.array([r for r in thin if r.area >= 1e-4], dtype=object)
     # Every region's tests in a few calls over all of them (the same tests, one GEOS call each).
     opens = np.zeros(len(regions), dtype=bool)
@@ -415,7 +419,7 @@ def narrow_passages(areas: Areas, layout: Layout) -> list[Passage]:
     return passages
 
 
-def _open_side_probes(booths: list[Booth]) -> np.ndarray:
+def open_side_probes(booths: list[Booth]) -> np.ndarray:
     """A point just outside the middle of every open side of every booth."""
     points = []
     for booth in booths:
