@@ -24,6 +24,10 @@ Opens the bundled West Lake festival in the real editor window, then
 
     xvfb-run -a -s '-screen 0 1600x1000x24' python benchmarks/bench_live.py [--repeats 5] [--frames 150]
 
+The worker builds the capacity network and the narrow passages in a second
+process (planner/solver/beside.py); ``PLANNER_ANALYSIS_BESIDE=thread`` in the
+environment makes it use a second thread instead, for comparison.
+
 Targets: the report ≤ 200 ms after an edit; drag frames p95 ≤ 16 ms and
 max ≤ 50 ms while the analysis runs.
 """
