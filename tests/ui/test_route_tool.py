@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -151,9 +152,30 @@ def test_a_wall_added_after_esc_is_walked_round_next_time(open_window, qtbot):
     assert tool.result.length > 20                   # round the wall's open end, not through it
 
 
-def test_closing_the_window_while_a_route_is_worked_out_is_quiet(qtbot):
+@pytest.mark.parametrize("answer", ["before_the_deletion", "after_the_deletion"])
+def test_closing_the_window_while_a_route_is_worked_out_is_quiet(qtbot, monkeypatch, answer):
+    """Closing hides the window at once and deletes it when the event loop next runs, so the route's
+    answer reaches the tool either while the closed window still exists or after it has gone. Which
+    one is decided here, not left to the thread pool's speed; either way the answer is dropped:
+    not kept, drawn or announced, and nothing is raised (pytest-qt fails a test on an error in a slot)."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.canvas.tools import route as route_module
     from planner.ui.main_window import MainWindow
 
+    go = threading.Event()
+    worked_out = []
+    find_route = route_module.find_route
+
+    def held(*args):
+        """The route is worked out only when the test lets it: before the close, or after the deletion."""
+        assert go.wait(10)
+        worked_out.append(find_route(*args))
+        return worked_out[-1]
+
+    monkeypatch.setattr(route_module, "find_route", held)
     set_live_enabled(False)
     win = MainWindow(room(), None)
     win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)   # as File → Close Window does
@@ -165,12 +187,27 @@ def test_closing_the_window_while_a_route_is_worked_out_is_quiet(qtbot):
     tool = win.host.tools["route"]
     click(win.view, 0, 5)
     click(win.view, 20, 5)
-    win.close()                                       # at once: the route's answer is still on its way
-    from PySide6.QtCore import QThreadPool
-
-    assert QThreadPool.globalInstance().waitForDone(10000)
-    qtbot.wait(100)                                   # the window is deleted and the answer delivered
-    assert tool.result is None
+    assert tool.ends == ["west", "east"] and tool.pending
+    announced: list[str] = []
+    win.host.message_posted.connect(announced.append)
+    window_there: list[bool] = []                 # when each answer reached the tool: was the window there?
+    tool._relay.finished.connect(lambda _result: window_there.append(shiboken6.isValid(win.host)))
+    pool = QThreadPool.globalInstance()
+    try:
+        if answer == "before_the_deletion":
+            go.set()
+            assert pool.waitForDone(10000)         # the answer is queued ahead of the window's deletion
+        with qtbot.waitSignal(win.destroyed, timeout=10000):
+            win.close()
+    finally:
+        go.set()
+    assert pool.waitForDone(10000)
+    QApplication.processEvents()                  # an answer queued after the deletion is delivered
+    assert len(worked_out) == 1 and worked_out[0].length == pytest.approx(20 - 2 * BODY, abs=1e-6)
+    assert window_there == [answer == "before_the_deletion"]
+    assert tool.result is None                    # dropped: not kept ...
+    assert tool.item is None or tool.item.points == []    # ... nor drawn ...
+    assert announced == []                        # ... nor announced in the status bar
 
 
 def test_requests_made_while_a_route_is_worked_out_run_one_after_another(open_window, qtbot):

@@ -5,9 +5,10 @@ amenity, a zone's anchor, as the command line's ``route`` does); with Ctrl
 held, or on open ground, the clicked point itself. The path is found off the
 GUI thread: building the router for a large plan takes up to a second, so a
 copy of the layout goes to a thread pool and the answer comes back as a
-queued signal; an answer for an older request is dropped. The route stays
-on the plan after switching tools and is found again after every edit,
-so moving a booth into it shows the detour at once.
+queued signal; an answer for an older request, or for a window that has
+closed, is dropped. The route stays on the plan after switching tools and
+is found again after every edit, so moving a booth into it shows the
+detour at once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from planner.model.geometry import Point
 from planner.model.layout import Amenity, Booth, Change, Gate, Layout, Zone
@@ -280,8 +281,9 @@ class RouteTool(Tool):
         QThreadPool.globalInstance().start(_Job(self._relay, args))
 
     def _arrived(self, result: RouteResult) -> None:
-        if isinstance(self.host, QObject) and not shiboken6.isValid(self.host):
-            return                                   # the window closed while the route was worked out
+        if self._closed():
+            self._stop()                             # the window closed while the route was worked out
+            return
         self._working = False
         if result.router is not None and (self._cached is None or self._cached[0] <= result.router[0]):
             self._cached = result.router
@@ -308,6 +310,34 @@ class RouteTool(Tool):
             self._show(result.polyline or [], ends, walk)
         self.host.message(text)
 
+    # -- the window closing ----------------------------------------------------------------------------
+    def _closed(self) -> bool:
+        """Whether the window has closed: its answers and the layout's edits are no longer its business.
+
+        Closing hides the window at once but deletes it only when the event
+        loop next runs, so an answer queued before that deletion reaches a tool
+        whose window still exists, unseen: it must be dropped all the same, not
+        drawn or announced. A host with no view (tools scripted on a bare
+        scene) is never closed; one whose scene is shown only in windows that
+        have closed, or that has been deleted, is.
+        """
+        host = self.host
+        if isinstance(host, QObject) and not shiboken6.isValid(host):
+            return True
+        scene = getattr(host, "scene", None)
+        if not isinstance(scene, QGraphicsScene):
+            return False
+        if not shiboken6.isValid(scene):
+            return True
+        views = scene.views()
+        return bool(views) and not any(view.window().isVisible() for view in views)
+
+    def _stop(self) -> None:
+        """Nothing more is worked out for a closed window: no request waits, no edit is followed."""
+        self._working = self._again = False
+        self._timer.stop()
+        self._follow(None)
+
     # -- following the layout -------------------------------------------------------------------------
     def _follow(self, layout: Layout | None) -> None:
         if self._followed is layout:
@@ -323,8 +353,8 @@ class RouteTool(Tool):
             layout.subscribe(self._changed)
 
     def _changed(self, change: Change) -> None:
-        if isinstance(self.host, QObject) and not shiboken6.isValid(self.host):
-            self._follow(None)                      # the window has gone; the layout may live on
+        if self._closed():
+            self._stop()                            # the window has gone; the layout may live on
             return
         self.version += 1
         gone = [spec for spec in self.ends if spec in change.removed]
