@@ -224,3 +224,35 @@ def test_requests_made_while_a_route_is_worked_out_run_one_after_another(open_wi
     qtbot.waitUntil(lambda: not tool.pending, timeout=10000)
     assert starts == [tool.requests - 2, tool.requests]     # then only the latest one runs
     assert tool.result.length == pytest.approx(20 - 2 * BODY, abs=1e-6)
+
+
+def test_two_route_jobs_never_work_on_the_shared_router_at_once(monkeypatch, qtbot):
+    """Jobs from two windows (or a quick second request) run one after the other."""
+    import pickle
+    import time
+
+    from PySide6.QtCore import QThreadPool
+
+    from planner.ui.canvas.tools import route as route_mod
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow(*args):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return route_mod.RouteResult(request=args[-1], start=args[1], end=args[2])
+
+    monkeypatch.setattr(route_mod, "find_route", slow)
+    done = []
+    relay = route_mod._Relay(done.append)
+    payload = pickle.dumps(Layout(name="x", site=Site(boundary=rect(0, 0, 10, 10))))
+    pool = QThreadPool.globalInstance()
+    for request in range(4):
+        pool.start(route_mod._Job(relay, (payload, "a", "b", None, 0, request)))
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=10000)
+    assert most[0] == 1

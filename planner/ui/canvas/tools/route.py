@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import pickle
+import threading
 from dataclasses import dataclass
 
 import shiboken6
@@ -81,6 +82,9 @@ def find_route(layout: Layout, start: str, end: str, cached: tuple | None, versi
     return result
 
 
+_ROUTING = threading.Lock()
+
+
 class _Job(QRunnable):
     def __init__(self, relay: _Relay, args: tuple) -> None:
         super().__init__()
@@ -90,7 +94,10 @@ class _Job(QRunnable):
     def run(self) -> None:
         payload, start, end, cached, version, request = self.args
         try:
-            result = find_route(pickle.loads(payload), start, end, cached, version, request)
+            # One route at a time: two at once would share the cached router, whose
+            # prepared shapes GEOS must not set up from two threads together.
+            with _ROUTING:
+                result = find_route(pickle.loads(payload), start, end, cached, version, request)
         except Exception as exc:  # noqa: BLE001 - shown to the user in the status bar
             result = RouteResult(request=request, start=start, end=end, error=f"{type(exc).__name__}: {exc}")
         self.relay.finished.emit(result)
