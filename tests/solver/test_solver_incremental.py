@@ -168,3 +168,44 @@ def test_a_site_without_corners_is_edited_as_a_full_run_would_be():
     for step in range(3):
         lay.booths.append(Booth(id=f"b{step}", number=f"B-{step}", x=10 + 8 * step, y=10, rotation=0.0))
         assert _json(analyser.analyse(lay)) == _json(analyse(lay))
+
+
+@pytest.mark.parametrize("shift", [1.0, -4.0, 9.0])
+def test_a_screen_moved_in_front_of_the_exit_is_reanalysed_as_a_full_run_does(shift):
+    """A screen stands just inside the only exit: most visitors' ways out pass close by
+    it, so the kept nearest exits are checked one sight line at a time. Moving it a
+    little, half off the door, or clear of the door must give a full run's answers,
+    and points that it cannot have changed keep theirs."""
+    from tests.solver.kit import gate, layout as make_layout, zone
+
+    lay = make_layout((0, 0, 60, 40), zones=[zone("all", 0, 0, 60, 40, visitors=2000)],
+                      gates=[gate("door", (27, 40), (33, 40), kind="both")],
+                      booths=[Booth(id="screen", number="S-1", x=30.0, y=36.5, width=8.0, depth=1.0)])
+    analyser = Analyser()
+    before = analyser.analyse(lay)
+    lay.booths[0].x += shift
+    after = analyser.analyse(lay)
+    assert _json(after) == _json(analyse(lay))
+    assert analyser.reuse.get("nearest exits", 0) > 0
+    assert after.egress["walk_s"] != before.egress["walk_s"]      # the move did change the ways out
+
+
+def test_a_wall_taken_off_a_sight_line_sends_visitors_to_the_door_they_now_see():
+    """Visitors in the middle leave by the east door: the north door is nearer, but a long
+    stand hides it and the way round is longer. Moving the stand far aside opens the straight
+    line to the north door. Their old answers used none of the stand's corners, and its new
+    corners are no way out for them: only the sight line across the stand's old place tells."""
+    from tests.solver.kit import gate, layout as make_layout, zone
+
+    lay = make_layout((0, 0, 100, 60), zones=[zone("all", 0, 0, 100, 60, visitors=3000)],
+                      gates=[gate("north", (48, 60), (52, 60), kind="exit"),
+                             gate("east", (100, 28), (100, 32), kind="exit")],
+                      booths=[Booth(id="stand", number="S-1", x=50.0, y=50.0, width=30.0, depth=1.0)])
+    analyser = Analyser()
+    before = analyser.analyse(lay)
+    lay.booths[0].x = 15.5
+    after = analyser.analyse(lay)
+    assert _json(after) == _json(analyse(lay))
+    north = [next(e["visitors"] for e in r.egress["exits"] if e["gate"] == "north") for r in (before, after)]
+    assert north[1] > north[0] + 100
+    assert analyser.reuse.get("nearest exits", 0) > 0
