@@ -115,7 +115,7 @@ def reusable(old: Answers, router, cost: np.ndarray, target: np.ndarray, exits: 
         for nodes, costs in ((old_router.nodes, old.cost), (router.nodes, cost)):
             ok = np.isfinite(costs)
             if ok.any():
-                gap = shapely.distance(changed, shapely.points(nodes[ok]))
+                gap = _gaps(changed, old_router if nodes is old_router.nodes else router)[ok]
                 reach = min(reach, float(np.min(gap + costs[ok])))
         away = shapely.distance(changed, shapely.points(points[keep]))
         doubt = np.nonzero(keep)[0][~(away + reach > limit[keep])]
@@ -123,7 +123,8 @@ def reusable(old: Answers, router, cost: np.ndarray, target: np.ndarray, exits: 
             # Where X lies near the way out (near an exit, say), look closer: only a
             # candidate at most the answer whose segment from the point meets X, and
             # which one N sees and the other does not, can change the answer.
-            crossed = _seen_across(changed, old_router, router, cost, exits, points[doubt], limit[doubt])
+            crossed = _seen_across(changed, old_router, router, cost, exits, points[doubt], limit[doubt],
+                                   away[~(away + reach > limit[keep])])
             doubt = doubt[crossed]
         keep[doubt] = False
     if (len(gone) or len(came)) and keep.any():
@@ -197,11 +198,21 @@ def _meets_box(a: np.ndarray, b: np.ndarray, x0: float, y0: float, x1: float, y1
     return lo <= hi + 1e-12
 
 
+def _gaps(changed: BaseGeometry, router) -> np.ndarray:
+    """The distance from X to each corner of ``router`` (the same in every call of a run)."""
+    hit = router.__dict__.get("_gaps")
+    if hit is None or hit[0] is not changed:
+        hit = router.__dict__["_gaps"] = (changed, shapely.distance(changed, shapely.points(router.nodes))
+                                          if len(router.nodes) else np.zeros(0))
+    return hit[1]
+
+
 def _seen_across(changed: BaseGeometry, old_router, router, cost: np.ndarray, exits: np.ndarray,
-                 points: np.ndarray, limit: np.ndarray) -> np.ndarray:
+                 points: np.ndarray, limit: np.ndarray, away: np.ndarray) -> np.ndarray:
     """For each point, whether a candidate of the new N (a corner with its distance on,
     or an exit) whose figure is at most ``limit`` and whose segment from the point meets
-    X is seen from the point in one N and not in the other.
+    X is seen from the point in one N and not in the other. ``away``: each point's
+    distance from X.
 
     Candidates whose segment keeps clear of X are seen alike in both (N is the
     same there), and the figures are the same (``reusable`` checks): if these
@@ -215,8 +226,9 @@ def _seen_across(changed: BaseGeometry, old_router, router, cost: np.ndarray, ex
         return out
     # A segment from p to c that meets X is at least dist(p, X) + dist(c, X) long: only
     # candidates near X with little distance on can have a figure at most the answer.
-    slack = limit - shapely.distance(changed, shapely.points(points))
-    near_x = shapely.distance(changed, shapely.points(at)) + c
+    slack = limit - away
+    near_x = np.concatenate([_gaps(changed, router)[ok], shapely.distance(changed, shapely.points(exits.reshape(-1, 2)))
+                             if len(exits) else np.zeros(0)]) + c
     by_near = np.argsort(near_x, kind="stable")
     at, c, near_x = at[by_near], c[by_near], near_x[by_near]
     parts = shapely.get_parts(changed)
