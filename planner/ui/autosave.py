@@ -103,7 +103,10 @@ class Autosaver(QObject):
         document.layout_replaced.connect(self._replaced)
 
     def _changed(self, _index: int = 0) -> None:
-        self._dirty = True
+        if self.document.modified:
+            self._dirty = True
+        else:
+            self.discard()        # undone back to the saved state: nothing left to recover
 
     def _saved(self, _path: object = None) -> None:
         self.discard()

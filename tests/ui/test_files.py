@@ -176,6 +176,21 @@ def test_autosave_and_recovery_after_a_crash(qtbot, layout, tmp_path, monkeypatc
     win.document.undo_stack.setClean()
 
 
+def test_undoing_every_edit_leaves_nothing_to_recover(qtbot, layout, tmp_path):
+    path = tmp_path / "market.festival.json"
+    write_layout(layout, path)
+    win = MainWindow(read_layout(path), path)
+    qtbot.addWidget(win)
+    win.document.push(MoveObjects(win.layout, ["b-1"], 5, 0))
+    assert win.autosaver.save_now() and win.autosaver.layout_file.exists()
+    win.document.undo_stack.undo()                                   # back to the saved file
+    assert not win.document.modified
+    assert not win.autosaver.layout_file.exists() and not win.autosaver.note_file.exists()
+    assert not win.autosaver.save_now()
+    win.document.undo_stack.redo()                                   # unsaved again: kept again
+    assert win.autosaver.save_now() and read_layout(win.autosaver.layout_file).get("b-1").x == 15
+
+
 def test_closing_without_saving_on_purpose_leaves_no_autosave(qtbot, layout, monkeypatch):
     win = MainWindow(layout)
     qtbot.addWidget(win)
