@@ -433,7 +433,7 @@ def run(layout: Layout, stages: Stages) -> Report:
 
 
 def _run(layout: Layout, stages: Stages) -> Report:
-    from planner.solver.rules import run_rules, summary
+    from planner.solver.rules import RULES, aisle_too_narrow, run_rules, sort_findings, summary
 
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -483,8 +483,10 @@ def _run(layout: Layout, stages: Stages) -> Report:
         if scenario is not None:
             _flows(parts, layout, scenario)
     network = network_job.result()
-    # The second thread reads W for the passages meanwhile: wait for it before reading W here.
-    passages = passages_job.result()
+    # A second thread reads W for the passages meanwhile: wait for it before reading W here.
+    # A second process has a copy of its own: the rules that need no passages go first.
+    apart = getattr(passages_job, "apart", False)
+    passages = None if apart else passages_job.result()
     lap("flow")
     densities = {z.id: flowmod.zone_density(z, areas) for z in layout.zones}
     booth_reachable = {}
@@ -495,11 +497,16 @@ def _run(layout: Layout, stages: Stages) -> Report:
         found = [next(comps) for _ in sides]
         booth_reachable[booth.id] = any(c in entrance_components for c, p in zip(found, sides) if p is not None)
     ctx = Context(layout=layout, areas=areas, router=router, entrance_components=entrance_components,
-                  gate_points=gate_points, zone_points=zone_points, passages=passages, visitors=visitors,
+                  gate_points=gate_points, zone_points=zone_points, passages=passages or [], visitors=visitors,
                   exit_ids=exit_ids, exit_points=exit_points, exit_fields=fields, exit_preds=preds,
                   network=network, egress=egress, without_largest=without, largest_exit=largest,
                   densities=densities, booth_reachable=booth_reachable)
-    findings = run_rules(ctx)
+    if passages is None:
+        findings = run_rules(ctx, [rule for rule in RULES if rule is not aisle_too_narrow])
+        ctx.passages = passages_job.result()
+        findings = sort_findings(findings + aisle_too_narrow(ctx))
+    else:
+        findings = run_rules(ctx)
     lap("rules")
     report = Report(layout=layout.name, summary={}, findings=findings, paths=paths,
                     egress=_egress_json(ctx), zones=_zones_json(ctx), timings=timings,

@@ -297,6 +297,8 @@ class Analyser(Stages):
 class _Done:
     """A piece at hand, as a future gives it."""
 
+    apart = True        # no other thread is reading W for it
+
     def __init__(self, value: Any) -> None:
         self.value = value
 
@@ -307,6 +309,8 @@ class _Done:
 class _Away:
     """A piece made in the second process: its answer, kept by ``keep`` when it comes; made
     here by ``here`` instead if the process could not take the job or died."""
+
+    apart = True        # the process reads a copy of W: this thread may read W meanwhile
 
     def __init__(self, beside: Beside, future: Any, keep: Any, here: Any) -> None:
         self.beside, self.future, self.keep, self.here = beside, future, keep, here

@@ -545,10 +545,14 @@ RULES: list[Callable] = [
 ]
 
 
-def run_rules(ctx) -> list[Finding]:
-    findings = [f for rule in RULES for f in rule(ctx)]
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], RULE_ORDER.index(f.rule)))
-    return findings
+def run_rules(ctx, rules: list[Callable] | None = None) -> list[Finding]:
+    """The findings of ``rules`` (all of them by default), in the report's order."""
+    return sort_findings([f for rule in (RULES if rules is None else rules) for f in rule(ctx)])
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """By severity, then by rule; a rule's own findings keep their order."""
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], RULE_ORDER.index(f.rule)))
 
 
 def summary(ctx, report) -> dict:
