@@ -507,8 +507,12 @@
         <translation>无可通行面积</translation>
     </message>
     <message>
-        <source>{value} persons/m²</source>
+        <source>{value}/m²</source>
         <translation>{value} 人/平方米</translation>
+    </message>
+    <message>
+        <source>LOS {grade}</source>
+        <translation>服务水平 {grade}</translation>
     </message>
     <message>
         <source>LOS {grade} · {density}</source>
@@ -529,6 +533,10 @@
     <message>
         <source>{count} visitors</source>
         <translation>{count} 名游客</translation>
+    </message>
+    <message>
+        <source>closed · {width}</source>
+        <translation>关闭 · {width}</translation>
     </message>
 </context>
 <context>
@@ -758,6 +766,10 @@
     <message>
         <source>{status} {n:,}</source>
         <translation>{status} {n:,}</translation>
+    </message>
+    <message>
+        <source>{n:,}</source>
+        <translation>{n:,}</translation>
     </message>
     <message>
         <source>Booths by status: {n:,} in all</source>
@@ -2846,8 +2858,8 @@
         <translation>平面图中的高峰游客人数：{visitors}</translation>
     </message>
     <message>
-        <source>{gate} closed</source>
-        <translation>关闭 {gate}</translation>
+        <source>{gate} ({width} m) closed</source>
+        <translation>关闭 {gate}（{width} 米）</translation>
     </message>
     <message>
         <source>Scenario: {what}</source>
@@ -3447,6 +3459,14 @@
     <message>
         <source>Turn site plan image</source>
         <translation>旋转场地底图</translation>
+    </message>
+    <message>
+        <source>({x} m, {y} m)</source>
+        <translation>（{x} 米，{y} 米）</translation>
+    </message>
+    <message>
+        <source>{length} m, {time} on foot</source>
+        <translation>{length} 米，步行 {time}</translation>
     </message>
     <message>
         <source>Route from {start}: click where it ends.</source>

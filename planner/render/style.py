@@ -86,11 +86,14 @@ class Style:
     booth_cooking_fill: str = "#f6b48a"  # ... except those with open flame or gas
 
     # -- analysis overlays (the safety map) ----------------------------------------------
-    bottleneck: str = "#d7191c"
+    bottleneck: str = "#d7191c"         # a cross-section a finding blames (egress too slow, aisle overloaded)
+    bottleneck_neutral: str = "#4a5a6a"  # one that is only the narrowest: slate, as red reads as a fault
     bottleneck_m: float = 1.2          # line across the narrowest cross-section
     bottleneck_min_px: float = 2.5
     exit_tag: str = "#17823b"          # clear width written beside each exit, green as exit signs are
     exit_tag_text: str = "#ffffff"
+    closed_gate: str = "#263238"       # a gate the scenario closes: crossed out in near-black
+    route: str = "#b0177f"             # the route tool's walk: magenta, apart from the blue gate-to-zone paths
 
     # -- gates -----------------------------------------------------------------------
     gates: dict[str, GateStyle] = field(default_factory=lambda: {

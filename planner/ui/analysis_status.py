@@ -19,12 +19,14 @@ from planner.model.layout import Layout
 from planner.solver.flow import level_of_service
 from planner.solver.live import LiveResult, Scenario
 from planner.ui.analysis import LiveAnalysis
+from planner.ui.status_widgets import ElidedLabel
 
 GREEN, AMBER, RED, GREY = "#2e7d32", "#b26a00", "#c62828", "#757575"
 CLOSE_TO_LIMIT = 0.85     # a figure this near its limit is amber
 CROWDED_LOS = ("E", "F")  # levels of service the analysis warns of (zone-crowded): amber at least
 QWIDGETSIZE_MAX = (1 << 24) - 1
 MIN_WIDTH = 160           # pixels the summary insists on; the rest it gives up in a narrow window
+SCENARIO_MIN_CHARS = 14   # the scenario is elided to no fewer characters' room than this (its tooltip has it all)
 
 
 def duration_text(seconds: float | None) -> str:
@@ -86,7 +88,9 @@ class AnalysisStatus(QFrame):
         row.setContentsMargins(4, 0, 4, 0)
         row.setSpacing(10)
         self.busy_label = self._label("analysis_busy")
-        self.scenario_label = self._label("analysis_scenario")
+        self.scenario_label = ElidedLabel()
+        self.scenario_label.setObjectName("analysis_scenario")
+        self._scenario_full = 0   # the scenario's whole width; it is elided down to its minimum when short of room
         self.egress_label = self._label("analysis_egress")
         self.flow_label = self._label("analysis_flow")
         self.density_label = self._label("analysis_density")
@@ -121,15 +125,17 @@ class AnalysisStatus(QFrame):
         metrics = QFontMetrics(bold)
         self._busy_width = max(metrics.horizontalAdvance(t)
                                for t in (self.tr("Analysing…"), self.tr("No overlays"))) + 8
-        long_time, limit = duration_text(88 * 60 + 48), duration_text(88 * 60)
+        self._bold_metrics = metrics
+        self._scenario_min = metrics.horizontalAdvance(self.tr("Scenario: {what}").format(what="")) \
+            + SCENARIO_MIN_CHARS * metrics.averageCharWidth()
+        self._egress_limit: float | None = None
+        self._reserve_egress(self.analysis.document.layout.settings.max_egress_time)
         samples = {
-            self.egress_label: [self.tr("Egress {time} / {limit}").format(time=long_time, limit=limit),
-                                self.tr("Egress: no exit")],
             self.flow_label: [self.tr("Flow {flow} /min").format(flow=format_number(8888.0))],
             self.density_label: [self.tr("Density {density} p/m² (LOS {los})").format(
                 density=format_number(88.88, 2), los="F")],
-            self.findings_label: [self.tr(", ").join([self.tr("{n} errors").format(n=888),
-                                                      self.tr("{n} warnings").format(n=888)]),
+            self.findings_label: [self.tr(", ").join([self.tr("{n} errors").format(n=88),
+                                                      self.tr("{n} warnings").format(n=88)]),
                                   self.tr("No problems found"), self.tr("Analysis failed")],
         }
         for label, texts in samples.items():
@@ -137,6 +143,19 @@ class AnalysisStatus(QFrame):
         tall = QLabel("Ag 美食 灭火器")
         tall.setFont(self.font())
         self.setMinimumHeight(tall.sizeHint().height())
+
+    def _reserve_egress(self, limit: float) -> None:
+        """The egress figure's width: the longest time likely against the layout's own limit.
+
+        Worked out again only when the limit is changed, which a drag never does.
+        """
+        if limit == self._egress_limit:
+            return
+        self._egress_limit = limit
+        long_time = duration_text(88 * 60 + 48)
+        self.egress_label.setFixedWidth(max(self._bold_metrics.horizontalAdvance(t) for t in (
+            self.tr("Egress {time} / {limit}").format(time=long_time, limit=duration_text(limit)),
+            self.tr("Egress: no exit"))) + 6)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel()
@@ -151,32 +170,48 @@ class AnalysisStatus(QFrame):
         self._fit()
 
     # -- room ------------------------------------------------------------------------------------------
-    # In a narrow window the least important figures step aside (flow, then density, the
-    # scenario, egress) rather than widen the window, which would resize the plan mid-drag.
+    # The status bar gives the summary its whole width whenever the window allows, taking room from
+    # its lesser neighbours first (see StatusBar). Short of room all the same, the scenario is elided
+    # (its tooltip has all of it), then the busy mark's room goes and the least important figures
+    # step aside (flow, then density, then the scenario, egress) rather than widen the window,
+    # which would resize the plan mid-drag.
     def _gap(self) -> int:
         return self.layout().spacing()
 
     def _labels_by_priority(self) -> list[QLabel]:
-        return [self.findings_label, self.busy_label, self.egress_label, self.scenario_label,
-                self.density_label, self.flow_label]
+        # The busy mark's room, empty between runs, goes before any figure does.
+        return [self.findings_label, self.egress_label, self.scenario_label, self.density_label,
+                self.flow_label, self.busy_label]
+
+    def _margins(self) -> int:
+        margins = self.layout().contentsMargins()
+        return margins.left() + margins.right()
+
+    def _total(self, scenario_width: int) -> int:
+        shown = [lb for lb in self._labels_by_priority() if self._wanted(lb)]
+        return (sum(scenario_width if lb is self.scenario_label else self._width_of(lb) for lb in shown)
+                + self._gap() * max(0, len(shown) - 1) + self._margins())
 
     def _full_width(self) -> int:
-        margins = self.layout().contentsMargins()
-        shown = [lb for lb in self._labels_by_priority() if self._wanted(lb)]
-        return (sum(self._width_of(lb) for lb in shown) + self._gap() * max(0, len(shown) - 1)
-                + margins.left() + margins.right())
+        return self._total(self._scenario_full)
+
+    def essential_width(self) -> int:
+        """The width that shows every figure, the scenario (if any) elided to its minimum."""
+        return self._total(min(self._scenario_full, self._scenario_min))
 
     def _wanted(self, label: QLabel) -> bool:
         """Shown, or its room kept: every figure but the scenario has a fixed width, text or not."""
         return bool(label.text()) or label is not self.scenario_label
 
     def _width_of(self, label: QLabel) -> int:
+        if label is self.scenario_label:
+            return min(self._scenario_full, self._scenario_min)
         if label.minimumWidth() == label.maximumWidth():
             return label.minimumWidth()
         return label.sizeHint().width()
 
     def _fit(self) -> None:
-        room = self.width() - self.layout().contentsMargins().left() - self.layout().contentsMargins().right()
+        room = self.width() - self._margins()
         used = 0
         full = False          # once a figure has no room, the less important ones step aside too
         for label in self._labels_by_priority():
@@ -188,6 +223,16 @@ class AnalysisStatus(QFrame):
             elif wanted:
                 full = True
             label.setVisible(fits)
+        if self.scenario_label.isVisibleTo(self):
+            # The room left over goes to the scenario, up to its whole text; the rest is elided.
+            # The busy mark's empty room between runs goes to it first.
+            short = self._scenario_full - self._width_of(self.scenario_label) - max(0, room - used)
+            if short > 0 and self.busy_label.isVisibleTo(self) and not self.busy_label.text():
+                self.busy_label.hide()
+                used -= self._width_of(self.busy_label) + self._gap()
+            width = min(self._scenario_full, self._width_of(self.scenario_label) + max(0, room - used))
+            if self.scenario_label.width() != width or self.scenario_label.maximumWidth() != width:
+                self.scenario_label.setFixedWidth(width)
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
@@ -234,7 +279,9 @@ class AnalysisStatus(QFrame):
 
     def _show_scenario(self) -> None:
         text = scenario_text(self.analysis.scenario, self.analysis.document.layout)
-        self._paint(self.scenario_label, self.tr("Scenario: {what}").format(what=text) if text else "", AMBER)
+        shown = self.tr("Scenario: {what}").format(what=text) if text else ""
+        self._scenario_full = self._bold_metrics.horizontalAdvance(shown) + 6 if shown else 0
+        self._paint(self.scenario_label, shown, AMBER)
 
     def show_result(self, result: LiveResult) -> None:
         report = result.report
@@ -243,6 +290,7 @@ class AnalysisStatus(QFrame):
         self._show_scenario()
         egress = summary.get("egress_time_s")
         limit = settings.max_egress_time
+        self._reserve_egress(limit)
         if summary.get("gates", 0) == 0 and egress is None:
             self._paint(self.egress_label, self.tr("Egress: no exit"), RED)
         else:

@@ -103,7 +103,11 @@ class Autosaver(QObject):
         document.layout_replaced.connect(self._replaced)
 
     def _changed(self, _index: int = 0) -> None:
-        if self.document.modified:
+        try:
+            modified = self.document.modified
+        except RuntimeError:      # the stack going with its window says so as it goes
+            return
+        if modified:
             self._dirty = True
         else:
             self.discard()        # undone back to the saved state: nothing left to recover

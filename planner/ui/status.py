@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
 from planner.model.layout import BOOTH_STATUSES, Amenity, Booth, Change, Gate, Layout, LayoutObject, Obstacle, Zone
-from planner.render.names import STATUS, kind_name
-from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.solver.rules import says_zone
+from planner.ui.status_widgets import BoothCounts, ElidedLabel, MessageRoom, give_way, total_width
 
 INCH_M = 0.0254
+SELECTION_LEAST = 8       # digits' width the selection is elided to before it goes
+NAME_ROOM = 18           # digits' width kept for the name under the cursor until the selection has gone
+MESSAGE_LEAST = 30        # digits' width a message is elided to before the analysis summary gives way
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 translate = QCoreApplication.translate   # literal arguments: pyside6-lupdate finds them
@@ -121,114 +125,6 @@ def status_counts(layout: Layout) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in BOOTH_STATUSES}
 
 
-def _swatch(colour: str, outline: str, size: int, ratio: float) -> QPixmap:
-    """A small square of a booth colour with the booth outline, as on the plan."""
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setPen(QPen(qcolor(outline), 1.0))
-    painter.setBrush(qcolor(colour))
-    painter.drawRect(QRectF(0.5, 0.5, size - 1.0, size - 1.0))
-    painter.end()
-    return pixmap
-
-
-class BoothCounts(QWidget):
-    """How many booths have each status: the status's colour, its name and the count, side by side."""
-
-    def __init__(self, parent: QWidget | None = None, style: Style = DEFAULT_STYLE) -> None:
-        super().__init__(parent)
-        self.setObjectName("booth_counts")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 6, 0)
-        row.setSpacing(4)
-        size = max(8, self.fontMetrics().ascent() - 2)
-        self.labels: dict[str, QLabel] = {}
-        for i, status in enumerate(BOOTH_STATUSES):
-            swatch = QLabel(self)
-            swatch.setPixmap(_swatch(style.booth_fill(status), style.booth_outline, size, self.devicePixelRatioF()))
-            text = QLabel(self)
-            text.setObjectName(f"booth_count_{status}")
-            row.addSpacing(8 if i else 0)
-            row.addWidget(swatch)
-            row.addWidget(text)
-            self.labels[status] = text
-
-    def show_counts(self, counts: dict[str, int]) -> None:
-        for status, label in self.labels.items():
-            label.setText(self.tr("{status} {n:,}").format(status=kind_name(STATUS, status), n=counts.get(status, 0)))
-        self.setToolTip(self.tr("Booths by status: {n:,} in all").format(n=sum(counts.values())))
-
-    def text(self) -> str:
-        """The counts as read, one status after another."""
-        return "  ".join(label.text() for label in self.labels.values())
-
-
-class MessageRoom(QWidget):
-    """Room for the status bar's message among the permanent widgets; the status bar writes in it.
-
-    Qt writes a message left of the first permanent widget and cuts it there, and
-    the widgets beside it (the analysis summary) keep all their room. This empty
-    widget asks for the message's width, so while a message shows its neighbours
-    give up room (the analysis summary drops its minor figures); its minimum is a
-    pixel, so a long message never widens the window. Its stretch is 0: a
-    stretched item only gets the room left over, which is none in a narrow window.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("status_message_room")
-        self.setMinimumWidth(1)
-        self.text = ""
-        self.hide()
-
-    def reserve(self, text: str) -> None:
-        self.text = text
-        self.setVisible(bool(text))
-        self.updateGeometry()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        want = self.fontMetrics().horizontalAdvance(self.text) + 4 if self.text else 0
-        return QSize(want + self._claim(want), self.fontMetrics().height())
-
-    def _claim(self, want: int) -> int:
-        """Extra width asked for when the message lacks room: a box layout short of room takes the
-        same from every widget that can shrink, so asking for the lack once more per neighbour
-        that can give way leaves the message its own width and takes the lack from them."""
-        bar = self.parentWidget()
-        if bar is None or not want:
-            return 0
-        others = [w for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                  if w is not self and w.isVisible() and not w.isWindow()]
-        lacking = want + 12 + sum(w.sizeHint().width() + 6 for w in others) - bar.width()
-        shrinking = [w for w in others if not isinstance(w, QSizeGrip)
-                     and w.sizeHint().width() > max(w.minimumSizeHint().width(), w.minimumWidth())]
-        return -(-lacking // len(shrinking)) if lacking > 0 and shrinking else 0
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(1, self.fontMetrics().height())
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that ends in … when its room is too short, and shows all of it when hovered."""
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        super().setText(text)
-        self.setToolTip(text)
-
-    def shown(self) -> str:
-        """The text as it reads on screen."""
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        painter = QPainter(self)
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-                         | Qt.TextFlag.TextSingleLine, self.shown())
-        painter.end()
-
-
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,13 +146,14 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.position_label)
         self.addPermanentWidget(self.zoom_label)
         # A long name under the cursor or in the selection is clipped: it must never make the
-        # status bar, and so the window, wider in the middle of a drag.
-        # The selection keeps room for "120 booths selected"; the name under the cursor gives
-        # way first (the analysis summary's egress time matters more) and ends in …, each with
-        # its whole text in a tooltip.
+        # status bar, and so the window, wider in the middle of a drag. Both end in … with their
+        # whole text in a tooltip; the name under the cursor takes only the room left over.
         digits = self.fontMetrics().horizontalAdvance("0")
         self.object_label.setMinimumWidth(4 * digits)
-        self.selection_label.setMinimumWidth(18 * digits)
+        self.selection_label.setMinimumWidth(SELECTION_LEAST * digits)
+        self._message_least = MESSAGE_LEAST * digits
+        self._name_room = NAME_ROOM * digits
+        self._fitting = False
         # A message (a tool's result, a warning) needs the room more than the counts, which stay
         # in the booth table and the legend, and the selection, which the plan and the Properties
         # panel show: they step aside until the message has gone.
@@ -264,13 +161,108 @@ class StatusBar(QStatusBar):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        if self.currentMessage():
-            self.message_room.updateGeometry()      # what the message lacks depends on the width
+        self._fit()
 
     def _make_room(self, message: str) -> None:
-        self.booth_counts.setVisible(not message)
-        self.selection_label.setVisible(not message)
         self.message_room.reserve(message)
+        self._fit()
+
+    # -- who gets the room -------------------------------------------------------------------
+    # The analysis summary's figures matter most. Short of room, the lesser widgets give way
+    # in turn: the counts lose their names, then go; the selection is elided, the cursor
+    # position goes, then the selection, then the name under the cursor is cut to a stub (it
+    # takes any room left over in any case); only then is the summary's scenario elided, and
+    # last the summary drops its minor figures. A message takes the room of the counts and
+    # the selection, then of the position, and is elided before the summary gives way.
+    def event(self, event) -> bool:
+        """Hovering over a message cut short shows all of it; a neighbour's new size shares the room out again."""
+        if event.type() == QEvent.Type.ToolTip and self.currentMessage() \
+                and self.message_rect().contains(event.pos()):
+            if self.shown_message() != self.currentMessage():
+                QToolTip.showText(event.globalPos(), self.currentMessage(), self)
+            else:
+                QToolTip.hideText()
+            return True
+        done = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return done
+
+    def _row(self) -> QBoxLayout | None:
+        """The row Qt lays the status bar's widgets out in (it builds it anew as widgets are added)."""
+        def search(layout):
+            if layout.indexOf(self.object_label) >= 0:
+                return layout
+            for i in range(layout.count()):
+                inner = layout.itemAt(i)
+                found = search(inner) if isinstance(inner, QLayout) else None
+                if found is not None:
+                    return found
+            return None
+        return search(self.layout()) if self.layout() is not None else None
+
+    def _fit(self) -> None:
+        row = self._row()
+        if row is None or self._fitting or row.geometry().width() <= 0:
+            return
+        self._fitting = True
+        try:
+            before = self._shares()
+            self._share(row)
+            if self._shares() != before:
+                self.layout().activate()     # at once: no frame drawn with the widgets as they were
+        finally:
+            self._fitting = False
+
+    def _shares(self) -> tuple:
+        widgets = [w for w in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                   if not w.isWindow()]
+        return (tuple((w.isHidden(), w.maximumWidth()) for w in widgets), self.message_room.allotted,
+                self.booth_counts.is_short())
+
+    def _share(self, row: QBoxLayout) -> None:
+        room = row.geometry().width() - sum(row.itemAt(i).sizeHint().width() for i in range(row.count())
+                                            if row.itemAt(i).spacerItem() is not None)
+        whole = lambda w: max(w.sizeHint().width(), w.minimumWidth())   # noqa: E731
+        counts_full, counts_short = self.booth_counts.widths()
+        lesser = (self.object_label, self.message_room, self.booth_counts, self.selection_label, self.position_label)
+        others = [row.itemAt(i).widget() for i in range(row.count())]
+        others = [w for w in others if w is not None and w not in lesser and not w.isHidden()]
+        summary = next((w for w in others if hasattr(w, "essential_width")), None)
+        widths = {w: whole(w) for w in others}
+        message = self.currentMessage()
+        if message:
+            widths[self.message_room] = self.message_room.wanted()
+            widths[self.position_label] = whole(self.position_label)
+            steps = [(self.position_label, 0), (self.message_room, self._message_least)]
+        else:
+            # The same room whatever lies under the cursor: moving the mouse never shares the room anew.
+            name = self.object_label
+            least = name.minimumWidth()
+            widths[name] = max(least, self._name_room)
+            widths[self.booth_counts] = counts_full
+            selection = self.selection_label
+            widths[selection] = whole(selection) if selection.text() else 0
+            widths[self.position_label] = whole(self.position_label)
+            steps = [(self.booth_counts, counts_short), (self.booth_counts, 0), (selection, selection.minimumWidth()),
+                     (self.position_label, 0), (selection, 0), (name, least)]
+        if summary is not None:
+            steps.append((summary, summary.essential_width()))
+        widths = give_way(room, max(0, row.spacing()), widths, steps,
+                          elastic=(summary, self.message_room, self.selection_label))
+        if summary is not None:
+            lack = total_width(widths, max(0, row.spacing())) - room
+            if lack > 0:    # even so: the summary drops figures, down to its least
+                widths[summary] = max(summary.minimumSizeHint().width(), widths[summary] - lack)
+            summary.setMaximumWidth(widths[summary] if widths[summary] < whole(summary) else QWIDGETSIZE_MAX)
+        self.message_room.allot(widths.get(self.message_room, 0))
+        self.booth_counts.set_short(0 < widths.get(self.booth_counts, 0) < counts_full)
+        for widget in (self.booth_counts, self.selection_label, self.position_label):
+            shown = widths.get(widget, 0) > 0
+            if shown != (not widget.isHidden()):
+                widget.setVisible(shown)
+        cap = widths.get(self.selection_label, 0)
+        self.selection_label.setMaximumWidth(cap if 0 < cap < whole(self.selection_label) else QWIDGETSIZE_MAX)
 
     def message_rect(self) -> QRect:
         """Where the message is written: from the left up to the first widget beside it."""
@@ -284,17 +276,6 @@ class StatusBar(QStatusBar):
         """The message as it reads on screen: ending in … when it is longer than its room."""
         return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight,
                                              self.message_rect().width())
-
-    def event(self, event) -> bool:
-        """Hovering over a message cut short shows all of it."""
-        if event.type() == QEvent.Type.ToolTip and self.currentMessage() \
-                and self.message_rect().contains(event.pos()):
-            if self.shown_message() != self.currentMessage():
-                QToolTip.showText(event.globalPos(), self.currentMessage(), self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """As Qt paints it, but the message runs over its room and ends in … rather than being cut."""
@@ -355,6 +336,7 @@ class StatusBar(QStatusBar):
 
     def show_selection(self, text: str) -> None:
         self.selection_label.setText(text)
+        self._fit()
 
     def clear_cursor(self) -> None:
         self.position_label.setText("")

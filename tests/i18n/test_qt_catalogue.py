@@ -34,7 +34,8 @@ QT_SOURCES = ("export", "render", "ui")
 SAME_IN_CHINESE = {("MainWindow", "{name}[*] – {app}"), ("ExportDialog", " dpi"), ("ToolOptions", "°"),
                    ("AnalysisOverlays", "{width} < {limit}"), ("BackgroundPanel", "<b>{name}</b>"),
                    ("BackgroundPanel", "{percent} %"), ("BoothCounts", "{status} {n:,}"),
-                   ("ImportDialog", "{heading} → {field}"), ("Status", "“{name}”")}
+                   ("ImportDialog", "{heading} → {field}"), ("Status", "“{name}”"),
+                   ("BoothCounts", "{n:,}")}
 # The editor's contexts, each of which must reach the catalogue.
 UI_CONTEXTS = {"Actions", "AnalysisOverlays", "AnalysisStatus", "BackgroundPanel", "BoothCounts", "BoothTable",
                "BoothTablePanel", "Editing", "ExportDialog", "FileActions", "FindingsPanel", "Fonts", "ImportDialog",

@@ -33,8 +33,11 @@ def dark_columns(image, rect) -> list[int]:
 
 def test_a_long_message_takes_the_room_of_the_counts_and_the_selection_and_ends_in_an_ellipsis(window, qtbot):
     status = window.status
+    window.resize(1800, 700)                                        # room for the counts beside the summary
+    qtbot.waitUntil(lambda: window.width() == 1800)
     window.view.set_zoom(8.0)
     click(window.view, 10.0, 10.0)                                  # b-1: the selection label names it
+    qtbot.waitUntil(lambda: status.booth_counts.isVisible())
     assert status.selection_label.text() == "1 booth selected"
     assert status.selection_label.isVisible() and status.booth_counts.isVisible()
     width = window.width()
@@ -62,29 +65,49 @@ def test_a_long_message_takes_the_room_of_the_counts_and_the_selection_and_ends_
     assert status.selection_label.text() == "1 booth selected"
 
 
-def test_a_message_that_fits_is_written_whole_and_the_analysis_summary_makes_room_for_it(window, qtbot):
+def test_a_message_that_fits_is_written_whole_the_cursor_position_making_room_not_the_summary(window, qtbot):
     status = window.status
     summary = window.analysis_status
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: window.width() == 1400)
+    qtbot.waitUntil(lambda: summary.flow_label.text() != "" and not window.analysis.busy, timeout=10000)
     metrics = status.fontMetrics()
-    # Longer than the room left beside the summary at its full width, shorter than the bar.
+    # Longer than the room left beside the summary and the cursor position, shorter than that
+    # room with the position gone.
     free = status.width() - sum(w.sizeHint().width() for w in (status.position_label, status.zoom_label, summary))
     message = LONG
-    while metrics.horizontalAdvance(message) > free + 200:
+    while metrics.horizontalAdvance(message) > free + 120:
         message = message[:-1]
     message = message.rstrip()
     assert metrics.horizontalAdvance(message) > free
     before = summary.width()
     window.host.message_posted.emit(message)
     qtbot.waitUntil(lambda: status.shown_message() == message)
-    assert summary.isVisible() and summary.width() < summary.sizeHint().width()   # it gave way
+    assert not status.position_label.isVisible()                                # it gave way
+    assert summary.width() == before == summary.sizeHint().width()              # the summary did not
+    assert all(lb.isVisible() for lb in (summary.flow_label, summary.density_label, summary.egress_label))
     assert all(status.message_rect().right() < w.x() for w in [*neighbours(status), summary])
     point = status.message_rect().center()
     QApplication.sendEvent(status, QHelpEvent(QEvent.Type.ToolTip, point, status.mapToGlobal(point)))
     assert not QToolTip.isVisible() or QToolTip.text() != message              # nothing hidden to show
     status.clearMessage()
-    qtbot.waitUntil(lambda: summary.width() == before)                          # and takes its room back
+    qtbot.waitUntil(lambda: status.position_label.isVisible())                 # and it comes back
+
+
+def test_a_message_too_long_for_the_bar_is_elided_and_the_summary_keeps_its_figures(window, qtbot):
+    status = window.status
+    summary = window.analysis_status
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    qtbot.waitUntil(lambda: summary.flow_label.text() != "" and not window.analysis.busy, timeout=10000)
+    window.host.message_posted.emit(LONG)
+    qtbot.waitUntil(lambda: status.shown_message().endswith("…"))
+    QApplication.processEvents()
+    assert all(lb.isVisible() for lb in (summary.flow_label, summary.density_label, summary.egress_label,
+                                         summary.findings_label))
+    shown = status.shown_message()
+    assert LONG.startswith(shown[:-1]) and len(shown) > 30
+    assert status.message_rect().right() < summary.x()
 
 
 def test_a_short_message_takes_nothing_from_the_summary(window, qtbot):

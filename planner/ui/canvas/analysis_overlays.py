@@ -1,9 +1,12 @@
 """The analysis drawn over the plan: one item per kind of overlay, each a layer.
 
 Narrow aisles (red dimension lines with their width), the egress bottleneck
-(its cross-sections with width and flow), zones shaded by Fruin's level of
-service, exit catchments (a tint per exit), the walking distance to the
-nearest exit (a heat map) and the paths between gates and zones. All are
+(its cross-sections with width and flow: slate, red only where a finding
+blames it), zones shaded by Fruin's level of service (a badge beside each
+zone's name), exit catchments (a tint per exit), the walking distance to the
+nearest exit (a heat map) and the paths between gates and zones
+(``overlay_paths``); a gate the scenario closes is crossed out
+(``closed_gates``). All are
 painted from one ``OverlayData`` (planner.solver.overlay_data), which the
 analysis worker sends right after each report; none reads the model while
 painting. Lines are cosmetic and labels are drawn in screen pixels, so both
@@ -19,10 +22,10 @@ import math
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLineF, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from planner.render.geometry import device_scale, ring_polygon, scene_point
+from planner.render.geometry import device_scale, scene_point
 from planner.render.style import DEFAULT_STYLE, qcolor
 from planner.solver.overlay_data import OverlayData
 from planner.ui.canvas import overlays
@@ -38,7 +41,6 @@ Z_DIMENSIONS = 950        # live clearances while dragging: over the selection, 
 
 NARROW = "#d7191c"
 PATH = "#1565c0"
-LOS_COLOURS = {"A": "#1a9641", "B": "#a6d96a", "C": "#e6d84a", "D": "#fdae61", "E": "#f46d43", "F": "#b2182b"}
 CATCHMENT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
                      "#bcbd22", "#7f7f7f", "#d62728")
 # Near an exit (teal) to far from one (deep purple), an ordered ramp that stays readable in grey.
@@ -46,7 +48,6 @@ HEAT_RAMP = ((0.0, (26, 152, 80)), (0.35, (145, 207, 96)), (0.6, (254, 224, 139)
              (1.0, (122, 1, 119)))
 HEAT_ALPHA = 150
 CATCHMENT_ALPHA = 80
-SERVICE_ALPHA = 110
 PATH_LABEL_PX = 320        # a path is labelled when at least this long on screen
 PAD_M = 60.0               # labels drawn in pixels may reach this far beyond the geometry
 
@@ -84,14 +85,16 @@ class OverlayItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.data: OverlayData | None = None
+        self.findings: tuple = ()          # the report's findings the data came with
         self._rect = QRectF()
         self.setZValue(self.z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
 
-    def set_data(self, data: OverlayData | None) -> None:
+    def set_data(self, data: OverlayData | None, findings=()) -> None:
         self.prepareGeometryChange()
         self.data = data
+        self.findings = tuple(findings)
         self.prepare(data)
         rect = self.extent(data) if data is not None else QRectF()
         self._rect = rect.adjusted(-PAD_M, -PAD_M, PAD_M, PAD_M) if not rect.isNull() else QRectF()
@@ -193,8 +196,48 @@ class NarrowAislesItem(OverlayItem):
             for aisle in self.data.narrow_aisles]
 
 
+FAULTY_WITHIN_M = 1.0       # an overloaded aisle's finding this near a cross-section blames it
+
+
+def faulty_sections(sections, findings) -> list[bool]:
+    """Per bottleneck cross-section, whether a finding blames it (drawn red, as a fault).
+
+    The bottleneck is only the narrowest line the crowd crosses: a plan that
+    empties in time has one too, and red there would read as a fault. It is
+    one when egress is too slow (set by the whole bottleneck), when an aisle
+    overloaded at egress is that cross-section, or when that exit is too narrow.
+    """
+    rules = {f.rule for f in findings}
+    if "egress-too-slow" in rules:
+        return [True] * len(sections)
+    narrow_exits = {o for f in findings if f.rule == "exit-too-narrow" for o in f.objects}
+    overloaded = [f.location for f in findings if f.rule == "aisle-overloaded" and f.location is not None]
+    out = []
+    for section in sections:
+        if section.gate is not None:
+            out.append(section.gate in narrow_exits)
+            continue
+        (ax, ay), (bx, by) = section.segment
+        out.append(any(_to_segment(p, (ax, ay), (bx, by)) <= FAULTY_WITHIN_M for p in overloaded))
+    return out
+
+
+def _to_segment(p, a, b) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+
+
+def bottleneck_colour(faulty: bool) -> QColor:
+    return qcolor(DEFAULT_STYLE.bottleneck if faulty else DEFAULT_STYLE.bottleneck_neutral)
+
+
 class BottlenecksItem(OverlayItem):
     kind, z, label_rank = "bottlenecks", Z_BOTTLENECK, 20
+
+    def prepare(self, data: OverlayData | None) -> None:
+        self.faulty = faulty_sections(data.bottlenecks, self.findings) if data is not None else []
 
     def extent(self, data: OverlayData) -> QRectF:
         return _points_rect([p for b in data.bottlenecks for p in b.segment])
@@ -202,10 +245,10 @@ class BottlenecksItem(OverlayItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.data is None:
             return
-        colour = qcolor(DEFAULT_STYLE.bottleneck)
-        band = QColor(colour)
-        band.setAlpha(120)
-        for section in self.data.bottlenecks:
+        for section, faulty in zip(self.data.bottlenecks, self.faulty):
+            colour = bottleneck_colour(faulty)
+            band = QColor(colour)
+            band.setAlpha(120)
             a, b = scene_point(section.segment[0]), scene_point(section.segment[1])
             painter.setPen(cosmetic(band, 9.0))
             painter.drawLine(QLineF(a, b))
@@ -215,11 +258,11 @@ class BottlenecksItem(OverlayItem):
     def label_specs(self, scale: float) -> list[LabelSpec]:
         if self.data is None:
             return []
-        colour = qcolor(DEFAULT_STYLE.bottleneck)
         bounds = self.data.site_bounds
         centre = scene_point(((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)) if bounds else None
         specs = []
-        for section in self.data.bottlenecks:
+        for section, faulty in zip(self.data.bottlenecks, self.faulty):
+            colour = bottleneck_colour(faulty)
             a, b = scene_point(section.segment[0]), scene_point(section.segment[1])
             text = bottleneck_text(section)
             if section.gate is None:                 # a chord: its label beside it
@@ -244,101 +287,6 @@ def bottleneck_text(section) -> str:
     if section.gate is not None:
         return translate("AnalysisOverlays", "{width} · {flow}/min").format(width=width, flow=flow)
     return translate("AnalysisOverlays", "Bottleneck {width} · {flow} persons/min").format(width=width, flow=flow)
-
-
-def los_colour(grade: str, alpha: int = SERVICE_ALPHA) -> QColor:
-    return qcolor(LOS_COLOURS.get(grade, "#9e9e9e"), alpha)
-
-
-class ZoneServiceItem(OverlayItem):
-    kind, z, label_rank = "zone_service", Z_SERVICE, 40
-
-    def prepare(self, data: OverlayData | None) -> None:
-        from shapely.geometry import Polygon
-
-        self._shapes: list[tuple[list[QPolygonF], QPointF, QColor, str]] = []
-        for zone in data.zones if data is not None else []:
-            if not zone.rings or len(zone.rings[0]) < 3:
-                continue
-            shape = Polygon(zone.rings[0], zone.rings[1:]).buffer(0)
-            where = shape.representative_point() if not shape.is_empty else None
-            at = scene_point((where.x, where.y)) if where is not None else scene_point(zone.rings[0][0])
-            density = translate("AnalysisOverlays", "empty") if zone.density == 0 else (
-                translate("AnalysisOverlays", "no room") if not math.isfinite(zone.density) else
-                translate("AnalysisOverlays", "{value} persons/m²").format(value=f"{zone.density:.2f}"))
-            text = translate("AnalysisOverlays", "LOS {grade} · {density}").format(grade=zone.los, density=density)
-            self._shapes.append(([ring_polygon(r) for r in zone.rings], at, los_colour(zone.los), text))
-
-    def extent(self, data: OverlayData) -> QRectF:
-        return _points_rect([p for z in data.zones for r in z.rings for p in r])
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for rings, at, colour, text in self._shapes:
-            painter.setPen(cosmetic(colour.darker(130), 1.5))
-            painter.setBrush(colour)
-            if len(rings) == 1:
-                painter.drawPolygon(rings[0])
-            else:
-                from PySide6.QtGui import QPainterPath
-
-                path = QPainterPath()
-                path.setFillRule(Qt.FillRule.OddEvenFill)
-                for ring in rings:
-                    path.addPolygon(ring)
-                painter.drawPath(path)
-
-    def label_specs(self, scale: float) -> list[LabelSpec]:
-        specs = []
-        for _rings, at, colour, text in self._shapes:
-            solid = QColor(colour)
-            solid.setAlpha(235)
-            specs.append(LabelSpec(at, text, solid, "#1f262d", dy=22.0))
-        return specs
-
-
-class PathsItem(OverlayItem):
-    kind, z, label_rank = "paths", Z_PATHS, 50
-
-    def prepare(self, data: OverlayData | None) -> None:
-        self._lines: list[tuple[QPolygonF, QPointF, str, float]] = []
-        for route in data.paths if data is not None else []:
-            if len(route.polyline) < 2 or route.length_m is None:
-                continue
-            poly = QPolygonF([scene_point(p) for p in route.polyline])
-            text = translate("AnalysisOverlays", "{start} → {end}: {length}, {time}").format(
-                start=route.start_name or route.start, end=route.end_name or route.end,
-                length=metres(route.length_m), time=duration(route.time_s))
-            self._lines.append((poly, _halfway(route.polyline), text, route.length_m))
-
-    def extent(self, data: OverlayData) -> QRectF:
-        return _points_rect([p for r in data.paths for p in r.polyline])
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        colour = qcolor(PATH, 150)
-        pen = cosmetic(colour, 2.0)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for poly, _, _, _ in self._lines:
-            painter.drawPolyline(poly)
-
-    def label_specs(self, scale: float) -> list[LabelSpec]:
-        # A label only where its path is long on screen: on an overview the lines speak for themselves.
-        return [LabelSpec(at, text, qcolor(PATH, 220), dx=0.0, dy=0.0, centred=True)
-                for _, at, text, length in sorted(self._lines, key=lambda line: -line[3])
-                if length * scale >= PATH_LABEL_PX]
-
-
-def _halfway(polyline) -> QPointF:
-    """The point halfway along a polyline, in scene coordinates."""
-    lengths = [math.dist(a, b) for a, b in zip(polyline, polyline[1:])]
-    left = sum(lengths) / 2
-    for (a, b), step in zip(zip(polyline, polyline[1:]), lengths):
-        if left <= step and step > 0:
-            t = left / step
-            return scene_point((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
-        left -= step
-    return scene_point(polyline[-1])
 
 
 class DimensionsItem(QGraphicsItem):
@@ -386,6 +334,8 @@ class DimensionsItem(QGraphicsItem):
 def item_types() -> tuple[type[OverlayItem], ...]:
     """Every kind of overlay; the two drawn from the distance grid live in ``overlay_grids``."""
     from planner.ui.canvas.overlay_grids import CatchmentsItem, WalkHeatItem
+    from planner.ui.canvas.overlay_paths import PathsItem
+    from planner.ui.canvas.overlay_service import ZoneServiceItem
 
     return (NarrowAislesItem, BottlenecksItem, ZoneServiceItem, CatchmentsItem, WalkHeatItem, PathsItem)
 
@@ -397,6 +347,7 @@ class AnalysisOverlays(QObject):
         super().__init__(parent)
         self.scene = scene
         self.data: OverlayData | None = None
+        self.findings: tuple = ()
         self.items: dict[str, OverlayItem] = {}
         self.captions: dict[str, CaptionItem] = {}
         self.generation = -1
@@ -415,16 +366,18 @@ class AnalysisOverlays(QObject):
         for kind, item in self.items.items():
             self.scene.addItem(item)
             labels.register(item)
-            item.set_data(self.data)
+            item.set_data(self.data, self.findings)
             if kind in self.captions:
                 self.scene.addItem(self.captions[kind])
         self._apply_layers()
 
-    def set_data(self, data: OverlayData | None) -> None:
+    def set_data(self, data: OverlayData | None, findings=()) -> None:
+        """Show ``data``; ``findings`` (the report's) say which bottleneck is a fault."""
         self.data = data
+        self.findings = tuple(findings) if data is not None else ()
         self._ensure_items()
         for item in self.items.values():
-            item.set_data(data)
+            item.set_data(data, self.findings)
         for caption in self.captions.values():
             caption.sync()
 
@@ -435,7 +388,8 @@ class AnalysisOverlays(QObject):
         and blanking the plan at each edit would make it flicker.
         """
         self.generation = generation
-        self.set_data(getattr(result, "overlays", None))
+        report = getattr(result, "report", None)
+        self.set_data(getattr(result, "overlays", None), getattr(report, "findings", ()) or ())
 
     def on_failed(self, analysis) -> None:
         """Overlays that could not be made for the report now shown are taken away, not left stale."""
@@ -481,6 +435,9 @@ def connect_window(window) -> AnalysisOverlays:
         layers.changed.connect(follow_layers)
         follow_layers()
         analysis.overlays_ready.connect(overlays.on_result)
+        from planner.ui.canvas.closed_gates import ClosedGates
+
+        overlays.closed_gates = ClosedGates(window.scene, analysis, overlays)
         analysis.failed.connect(lambda _message: overlays.on_failed(analysis))
         result = getattr(analysis, "result", None)
         if result is not None and analysis.overlays_generation == analysis.result_generation:

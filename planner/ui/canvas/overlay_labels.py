@@ -17,7 +17,8 @@ read the same at any zoom.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -37,7 +38,42 @@ REACH_PX = 150.0          # how far a safety figure (or the route) may move off 
 NEAR_PX = 20.0            # how far another label may slide; beyond, it is left out where it would cover
 FAR_TIMES = 2.5           # an always-drawn or safety label with no room within its reach looks this much further
 FAR_RANK = 30             # sources up to this rank (route, narrow aisles, bottlenecks, exits) look REACH_PX far
+BESIDE_GAP_PX = 4.0       # between a name and a label set beside it
 LEADER_GAP_PX = 8.0       # a label moved further than this from its point draws a line back to it
+# Where along the part of its line in view a label that stays on its line is tried: the middle first.
+ON_LINE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
+ON_LINE_MOST = 6          # labels on their lines drawn in one view: more would hide the plan under them
+ON_LINE_TRIES = 24        # lines tried for them per frame, longest first (the rest are shorter and as crowded)
+ON_LINE_MARGIN_PX = 40.0  # such a line shows at least this much more than its label's width, or is not labelled
+
+
+def clip(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The part of segment ``a``–``b`` inside ``rect`` (Liang–Barsky), None where none is."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, a.x() - rect.left()), (dx, rect.right() - a.x()),
+                 (-dy, a.y() - rect.top()), (dy, rect.bottom() - a.y())):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return None
+    return QPointF(a.x() + lo * dx, a.y() + lo * dy), QPointF(a.x() + hi * dx, a.y() + hi * dy)
+
+
+def _along(runs: list[tuple[QPointF, QPointF, float]], distance: float) -> QPointF:
+    """The point ``distance`` pixels along the pieces ``runs`` laid end to end."""
+    for a, b, length in runs:
+        if distance <= length and length > 0:
+            return a + (b - a) * (distance / length)
+        distance -= length
+    return runs[-1][1]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +105,10 @@ class LabelSpec:
     centred: bool = False
     always: bool = False
     along: QPolygonF | None = None   # a line the label may slide along to stay in view (the route)
+    on_line: bool = False            # centred on ``along`` itself, or left out (a path between gates and zones)
+    far: bool = False                # looks as far for room as a safety figure
+    short: str | None = None         # where the text has no room near its place, this shorter one, looking far
+    beside: QRectF | None = None     # a name (scene) the label goes right next to (a zone's level of service)
 
 
 @dataclass(frozen=True)
@@ -127,12 +167,13 @@ class Labels:
             return QRectF(device.x() + dx - width / 2, device.y() + dy - height / 2, width, height)
         return QRectF(device.x() + dx, device.y() + dy - height, width, height)
 
-    def _inside(self, box: QRectF) -> QRectF | None:
-        """``box`` moved inside the view, or None when it lies wholly outside (its thing is out of sight)."""
+    def _inside(self, box: QRectF, anchor: QPointF | None = None) -> QRectF | None:
+        """``box`` moved inside the view, or None when it lies wholly outside and so does its point
+        ``anchor`` (its thing is out of sight)."""
         view = self.view
         if view is None:
             return box
-        if not box.intersects(view):
+        if not box.intersects(view) and (anchor is None or not view.contains(anchor)):
             return None
         x = min(max(box.left(), view.left()), view.right() - box.width())
         y = min(max(box.top(), view.top()), view.bottom() - box.height())
@@ -184,10 +225,10 @@ class Labels:
         ``reach`` pixels (``FAR_TIMES`` as far for an ``always`` or ``further`` label); where none is
         free, an ``always`` label stays at its place, a ``further`` one too unless another label is
         there, and another is left out."""
-        start = self._inside(self.box(at, text, dx, dy, centred))
+        anchor = self.painter.worldTransform().map(at)
+        start = self._inside(self.box(at, text, dx, dy, centred), anchor)
         if start is None:
             return None
-        anchor = self.painter.worldTransform().map(at)
         # Only the labels that may go far draw leader lines; the others slide a few pixels at most.
         far = always or further
         chosen = self._room(start, anchor, reach, far)
@@ -201,6 +242,12 @@ class Labels:
         if chosen is None:
             return None
         leader = needs_leader(anchor, start, chosen, LEADER_GAP_PX) if far else None
+        self._put(text, chosen, anchor, leader, background, foreground)
+        return chosen
+
+    def _put(self, text: str, chosen: QRectF, anchor: QPointF, leader: QLineF | None,
+             background: QColor | str, foreground: QColor | str) -> None:
+        """Draw a label in its chosen box (device pixels) and take the box."""
         self.taken.append(chosen)
         self._edges.append((chosen.left(), chosen.top(), chosen.right(), chosen.bottom(), False))
         self.drawn.append(chosen)
@@ -224,9 +271,79 @@ class Labels:
         painter.setPen(qcolor(foreground) if isinstance(foreground, str) else foreground)
         painter.drawText(chosen, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
-        return chosen
+
+    def draw_on_line(self, line: QPolygonF, text: str, background: QColor | str,
+                     foreground: QColor | str = "#ffffff") -> QRectF | None:
+        """Draw a label centred on ``line`` (scene), at the free place nearest the middle of the part of
+        the line in view, trying ``ON_LINE_SPOTS`` places along it; None (left out) where that part is
+        shorter than the label or none of them is free. It never moves off its line."""
+        transform = self.painter.worldTransform()
+        width, height = self.metrics.horizontalAdvance(text) + 8, self.metrics.height() + 4
+        view = self.view if self.view is not None else QRectF(-1e9, -1e9, 2e9, 2e9)
+        fit = view.adjusted(width / 2, height / 2, -width / 2, -height / 2)
+        if fit.width() <= 0 or fit.height() <= 0:
+            return None
+        device = transform.map(line)                 # one call for the whole line
+        bounds = device.boundingRect()
+        if not bounds.intersects(fit):
+            return None
+        points = [device.at(i) for i in range(device.size())]
+        runs: list[tuple[QPointF, QPointF, float]] = []       # the parts in view, with their lengths
+        if fit.contains(bounds):
+            runs = [(a, b, math.hypot(b.x() - a.x(), b.y() - a.y())) for a, b in zip(points, points[1:])]
+        else:
+            for a, b in zip(points, points[1:]):
+                part = clip(a, b, fit)
+                if part is not None:
+                    runs.append((part[0], part[1], QLineF(part[0], part[1]).length()))
+        seen = sum(r[2] for r in runs)
+        if seen < width + ON_LINE_MARGIN_PX:
+            return None
+        # Only what lies near the line can be in a label's way: sort that out once, not per place tried.
+        x0, y0 = bounds.left() - width, bounds.top() - height
+        x1, y1 = bounds.right() + width, bounds.bottom() + height
+        near = [e for e in self._edges if e[0] < x1 and x0 < e[2] and e[1] < y1 and y0 < e[3]]
+        for fraction in ON_LINE_SPOTS:
+            at = _along(runs, seen * fraction)
+            left, top = at.x() - width / 2, at.y() - height / 2
+            right, bottom = left + width, top + height
+            if any(left < r and a < right and top < b and t < bottom for a, t, r, b, _icon in near):
+                continue
+            box = QRectF(left, top, width, height)
+            self._put(text, box, at, None, background, foreground)
+            return box
+        return None
+
+    def draw_beside(self, spec: LabelSpec, reach: float = REACH_PX) -> QRectF | None:
+        """Draw ``spec`` right next to the name ``spec.beside``: to its right, left, below or above, the
+        whole text first, then the short one; where none of those is free, the short text at the nearest
+        free place within ``reach``, with a line back to the name's edge."""
+        assert spec.beside is not None
+        name = self.painter.worldTransform().mapRect(spec.beside)
+        height, gap = self.metrics.height() + 4, BESIDE_GAP_PX
+        middle = name.center()
+        texts = (spec.text, spec.short) if spec.short else (spec.text,)
+        for words in texts:
+            width = self.metrics.horizontalAdvance(words) + 8
+            for left, top in ((name.right() + gap, middle.y() - height / 2),
+                              (name.left() - gap - width, middle.y() - height / 2),
+                              (middle.x() - width / 2, name.bottom() + gap / 2),
+                              (middle.x() - width / 2, name.top() - gap / 2 - height)):
+                right, bottom = left + width, top + height
+                if self.view is not None and not self.view.contains(QRectF(left, top, width, height)):
+                    continue
+                if any(left < r and a < right and top < b and t < bottom for a, t, r, b, _icon in self._edges):
+                    continue
+                box = QRectF(left, top, width, height)
+                self._put(words, box, middle, None, spec.background, spec.foreground)
+                return box
+        edge = QPointF(spec.beside.right(), spec.beside.center().y())
+        return self.draw(edge, texts[-1], spec.background, spec.foreground, dx=gap, dy=height / 2,
+                         reach=reach, further=True)
 
     def draw_spec(self, spec: LabelSpec, reach: float = REACH_PX, further: bool = False) -> QRectF | None:
+        if spec.on_line and spec.along is not None:
+            return self.draw_on_line(spec.along, spec.text, spec.background, spec.foreground)
         at = spec.at
         box = self.box(at, spec.text, spec.dx, spec.dy, spec.centred)
         if spec.along is not None and self.view is not None and not self.view.contains(box):
@@ -318,12 +435,27 @@ class AnalysisLabelsItem(QGraphicsItem):
         names, icons = self._names(painter, scale, view)
         self.blocked = names + icons
         labels = Labels(painter, view, names, icons)
+        on_line, tries = 0, 0
         for spec, rank in specs:
+            if spec.on_line:
+                if on_line >= ON_LINE_MOST or tries >= ON_LINE_TRIES:
+                    continue
+                tries += 1
             # The figures a safety officer reads (and the route asked for) look further for room.
-            far = rank <= FAR_RANK
-            box = labels.draw_spec(spec, REACH_PX if far else NEAR_PX, far)
+            far = rank <= FAR_RANK or spec.far
+            if spec.beside is not None:
+                box = labels.draw_beside(spec)
+            elif spec.short is not None:
+                # The full text only where it fits near its place; else the short one, as far as need be.
+                box = labels.draw_spec(spec, NEAR_PX, False)
+                if box is None:
+                    spec = replace(spec, text=spec.short, short=None)
+                    box = labels.draw_spec(spec, REACH_PX, True)
+            else:
+                box = labels.draw_spec(spec, REACH_PX if far else NEAR_PX, far)
+            on_line += spec.on_line and box is not None
             if box is not None:
-                self.drawn.append((spec.text, box))
+                self.drawn.append((labels.placed[-1].text, box))     # the short text, where it had to be
         self.placed = labels.placed
         self._pinned = labels.pinned
         self._watch(widget)

@@ -108,7 +108,7 @@ class ScenariosPanel(QWidget):
     def _rebuild(self) -> None:
         layout = self.document.layout
         signature = (tuple((z.id, z.name, z.peak_visitors) for z in layout.zones),
-                     tuple((g.id, g.name, g.kind) for g in layout.gates))
+                     tuple((g.id, g.name, g.kind, round(g.width, 2)) for g in layout.gates))
         if signature == self._signature:
             return
         self._signature = signature
@@ -131,7 +131,9 @@ class ScenariosPanel(QWidget):
                 check.deleteLater()
             self.gate_boxes = {}
             for gate in layout.gates:
-                check = QCheckBox(self.tr("{gate} closed").format(gate=gate.name or gate.id))
+                # Its width says what closing it costs: the crowd's flow out is in proportion to it.
+                check = QCheckBox(self.tr("{gate} ({width} m) closed").format(
+                    gate=gate.name or gate.id, width=f"{gate.width:.1f}"))
                 check.setObjectName(f"close_gate_{gate.id}")
                 check.setChecked(gate.id in scenario.closed_gates)
                 check.toggled.connect(self._edited)

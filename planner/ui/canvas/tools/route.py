@@ -23,16 +23,18 @@ from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, QRunnable, Qt, QThr
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from planner.i18n import format_number
 from planner.model.geometry import Point
 from planner.model.layout import Amenity, Booth, Change, Gate, Layout, Zone
 from planner.render.geometry import device_scale, scene_point
+from planner.solver.rules import duration as rules_duration
 from planner.ui.canvas.analysis_overlays import cosmetic, duration, metres
 from planner.ui.canvas.overlay_labels import LabelSpec, labels_item, update_labels
 from planner.ui.canvas.overlays import Preview
 from planner.ui.canvas.tools.base import PICK_PX, Tool, ToolEvent, translate
 
 Z_ROUTE = 80
-ROUTE = "#0b57d0"
+ROUTE = "#b0177f"          # style.route: magenta, apart from the blue paths between gates and zones
 RECOMPUTE_MS = 120          # quiet time after an edit before the route is found again
 PRIORITY = (Gate, Booth, Amenity, Zone)   # what a click snaps to first
 
@@ -53,6 +55,27 @@ class RouteResult:
 
 def endpoint_text(spec: str | Point) -> str:
     return spec if isinstance(spec, str) else f"{spec[0]:.3f},{spec[1]:.3f}"
+
+
+def point_text(spec: str) -> str:
+    """A clicked point ("646.352,204.698") as people read it: "(646.4 m, 204.7 m)"; other text as it is.
+
+    The end points keep three decimals for the router; the message rounds them
+    to a decimetre, as the command line's route output does.
+    """
+    parts = spec.split(",")
+    try:
+        x, y = (float(p) for p in parts)
+    except ValueError:
+        return spec
+    x, y = round(x, 1) + 0.0, round(y, 1) + 0.0          # + 0.0: -0.04 reads 0.0, not -0.0
+    return translate("Tools", "({x} m, {y} m)").format(x=format_number(x, 1), y=format_number(y, 1))
+
+
+def walk_text(length: float, speed: float) -> str:
+    """'30.9 m, 26 s on foot': the length to a decimetre and the time, as the command line's route says."""
+    return translate("Tools", "{length} m, {time} on foot").format(
+        length=format_number(length, 1), time=rules_duration(length / speed))
 
 
 def find_route(layout: Layout, start: str, end: str, cached: tuple | None, version: int,
@@ -231,9 +254,10 @@ class RouteTool(Tool):
         return endpoint_text((e.x, e.y))
 
     def label(self, spec: str) -> str:
+        """An endpoint as the status bar names it: the object's name, or a clicked point in metres."""
         obj = self.host.layout.get(spec)
         if obj is None:
-            return spec
+            return point_text(spec)
         return getattr(obj, "name", "") or getattr(obj, "number", "") or obj.id
 
     # -- the gesture ------------------------------------------------------------------------------
@@ -313,7 +337,8 @@ class RouteTool(Tool):
         else:
             walk = translate("Tools", "{length}, {time} on foot").format(
                 length=metres(result.length), time=duration(result.length / result.speed))
-            text = translate("Tools", "{start} to {end}: {walk}").format(start=start, end=end, walk=walk)
+            text = translate("Tools", "{start} to {end}: {walk}").format(
+                start=start, end=end, walk=walk_text(result.length, result.speed))
             self._show(result.polyline or [], ends, walk)
         self.host.message(text)
 
