@@ -18,9 +18,9 @@ without one; when the worker goes, the process sees its input end and leaves.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -76,13 +76,20 @@ class Beside:
     ``network`` and ``passages`` return a reply whose ``result()`` gives the
     piece, or raises ``Gone``; they return None while the process is still
     starting or could not start: the caller then makes the piece itself.
+
+    A thread of its own reads every answer as soon as it comes, so the
+    process never waits to write one (a network is a few hundred kilobytes,
+    more than a pipe holds) while this side waits to write it a job.
     """
 
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
+        self._lock = threading.Condition()
         self._ready = False
+        self._ended = False
         self._run = 0
         self._sent = 0
+        self._first = 1                # the first job of the run going: older answers are dropped
         self._answers: dict[int, tuple[str, Any]] = {}
         self.failed = False
         self.sent = 0                 # jobs sent to the process (for benchmarks and tests)
@@ -96,31 +103,40 @@ class Beside:
                                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
         except OSError:
             self.failed = True
+            return
+        threading.Thread(target=self._read, args=(self._process.stdout,), name="second process answers",
+                         daemon=True).start()
+
+    def _read(self, stream: BinaryIO) -> None:
+        while True:
+            try:
+                number, outcome, value = read_frame(stream)
+            except Exception:  # noqa: BLE001 - the process ended or said something unreadable
+                with self._lock:
+                    self._ended = True
+                    self._lock.notify_all()
+                return
+            with self._lock:
+                if number == 0:
+                    self._ready = outcome == READY
+                elif number >= self._first:
+                    self._answers[number] = (outcome, value)
+                self._lock.notify_all()
 
     @property
     def ready(self) -> bool:
         """Whether the process has started and said so (never waits)."""
-        if self._ready:
-            return True
-        process = self._process
-        if process is None or self.failed:
-            return False
-        try:
-            if not waiting(process.stdout):       # type: ignore[arg-type]
-                return False
-            self._ready = read_frame(process.stdout) == (0, READY, None)     # type: ignore[arg-type]
-        except (EOFError, OSError, ValueError):
+        if self._ended and not self.failed:
             self._give_up()
-            return False
-        if not self._ready:
-            self._give_up()
-        return self._ready
+        return self._ready and not self.failed
 
     def new_run(self) -> int:
-        """A new run starts: the jobs of earlier ones are stale from now on (their answers,
-        when they come, are dropped with the next run's)."""
-        self._run += 1
-        self._answers.clear()
+        """A new run starts: the jobs of earlier ones are stale from now on, and their
+        answers are dropped."""
+        with self._lock:
+            self._run += 1
+            self._first = self._sent + 1
+            self._answers.clear()
         return self._run
 
     def network(self, run: int, layout: Any, walkable: BaseGeometry, points: np.ndarray) -> Reply | None:
@@ -142,18 +158,15 @@ class Beside:
         return Reply(self, self._sent)
 
     def answer(self, number: int) -> Any:
-        """The answer to job ``number``, waiting for it (answers come in turn)."""
-        while number not in self._answers:
-            process = self._process
-            if process is None:
-                raise Gone()
-            try:
-                got, outcome, value = read_frame(process.stdout)      # type: ignore[arg-type]
-            except (EOFError, OSError, ValueError) as exc:
-                self._give_up()
-                raise Gone() from exc
-            self._answers[got] = (outcome, value)
-        outcome, value = self._answers.pop(number)
+        """The answer to job ``number``, waiting for it."""
+        with self._lock:
+            while number not in self._answers and not self._ended:
+                self._lock.wait()
+            found = self._answers.pop(number, None)
+        if found is None:
+            self._give_up()
+            raise Gone()
+        outcome, value = found
         if outcome == DONE:
             return value
         if outcome == STALE:
@@ -165,11 +178,10 @@ class Beside:
         self._ready = False
         process, self._process = self._process, None
         if process is not None:
-            for stream in (process.stdin, process.stdout):
-                try:
-                    stream.close()                         # type: ignore[union-attr]
-                except OSError:
-                    pass
+            try:
+                process.stdin.close()                      # type: ignore[union-attr]
+            except OSError:
+                pass
             if process.poll() is None:
                 process.kill()
             process.wait()
@@ -185,7 +197,6 @@ class Beside:
             except (OSError, subprocess.TimeoutExpired):
                 process.kill()
                 process.wait()
-            process.stdout.close()                         # type: ignore[union-attr]
 
     def pid(self) -> int | None:
         """The process' id once it runs (for tests)."""

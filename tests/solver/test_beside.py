@@ -111,3 +111,33 @@ def test_the_second_process_leaves_when_its_parent_is_killed():
     while os.path.exists(f"/proc/{child}"):
         assert time.monotonic() < end, "the second process outlived its parent"
         time.sleep(0.05)
+
+
+def test_runs_given_up_one_after_another_do_not_jam_the_pipes(west_lake):
+    """Held arrow keys give up run after run, each leaving its jobs unread: the process's
+    answers (a network is more than a pipe holds) must not block it while jobs wait."""
+    import threading
+
+    import numpy as np
+
+    from planner.solver import flow as flowmod
+    from planner.solver.walkable import open_side_probes
+
+    layout, analyser = west_lake
+    analyser.analyse(layout)
+    ready(analyser.beside)
+    areas = analyser._now["areas"][1]
+    points = flowmod.visitor_points(layout, areas).points
+    fronts = open_side_probes(layout.booths)
+    for _ in range(12):
+        run = analyser.beside.new_run()
+        analyser.beside.network(run, layout, areas.walkable, points)
+        analyser.beside.passages(run, layout, areas.walkable, fronts)
+    layout.booths[5].x += 1.0
+    done = []
+    worker = threading.Thread(target=lambda: done.append(analyser.analyse(layout)), daemon=True)
+    worker.start()
+    worker.join(WAIT_S)
+    assert done, "the analysis waited for ever on the second process"
+    assert same(done[0], layout) and not analyser.beside.failed
+    assert np.isfinite(done[0].egress["time_s"])
