@@ -135,6 +135,14 @@ class ZoneLabelItem(GraphicItem[g.ZoneLabelGraphic]):
         # Where the label room moved it, off the amenity badges and other names (``labels.place_labels``).
         room = getattr(self.scene(), "label_room", None)
         at = room.zone_label_at(self.object_id, _scale(painter)) if room is not None else None
+        # The item reaches as far as the name may step aside: skip the name where it is not in view.
+        bounds = self.graphic.bounds
+        if at is not None:
+            pos = self.graphic.label.pos
+            bounds = bounds.translated(at.x() - pos.x(), at.y() - pos.y())
+        inverse, ok = painter.worldTransform().inverted()
+        if ok and not inverse.mapRect(QRectF(painter.viewport())).intersects(bounds):
+            return
         graphic = self.graphic if at is None else replace(self.graphic, label=replace(self.graphic.label, pos=at))
         paint.paint_zone_label(painter, graphic, self.style)
 

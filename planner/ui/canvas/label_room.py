@@ -13,6 +13,7 @@ any change to the layout or the layers.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from planner.render.labels import LabelPlan, RectIndex, nearest_on, place_labels
 if TYPE_CHECKING:
     from planner.ui.canvas.scene import FloorScene
 
-_PLANS_KEPT = 8
+_PLANS_KEPT = 48      # zoom levels whose plans are kept (zooming in and out meets the same ones again)
 
 
 @dataclass
@@ -47,8 +48,9 @@ class LabelRoom:
         self.scene = scene
         self._booths: RectIndex | None = None
         self._booths_complete = False      # the index holds the booths (built only when amenities need it)
-        self._plans: dict[float, _Placed] = {}
+        self._plans: OrderedDict[float, _Placed] = OrderedDict()
         self._aside: MovedBadgesItem | None = None
+        self._kinds: tuple[list, list, list] | None = None   # gate, amenity and zone items, until a change
 
     def invalidate(self) -> None:
         """The layout or the layers changed: place the names again when next drawn."""
@@ -56,6 +58,7 @@ class LabelRoom:
 
         self._booths = None
         self._plans.clear()
+        self._kinds = None
         for item in self.scene.object_items():
             if isinstance(item, (AmenityItem, GateItem)):
                 item.update()
@@ -70,28 +73,34 @@ class LabelRoom:
         key = round(scale, 9)
         found = self._plans.get(key)
         if found is not None:
+            self._plans.move_to_end(key)
             return found
         from planner.ui.canvas.items import AmenityItem, BoothItem, GateItem, ZoneItem
 
-        items = self.scene.object_items()
-        gates = [i for i in items if isinstance(i, GateItem) and i.isVisible() and i.show_labels]
-        amenities = [i for i in items if isinstance(i, AmenityItem) and i.isVisible() and i.show_labels]
+        if self._kinds is None:
+            # The items by kind, once per change (a wheel notch is a new zoom, not a new layout).
+            items = self.scene.object_items()
+            self._kinds = ([i for i in items if isinstance(i, GateItem) and i.isVisible() and i.show_labels],
+                           [i for i in items if isinstance(i, AmenityItem) and i.isVisible() and i.show_labels],
+                           [i for i in items if isinstance(i, ZoneItem)])
+        gates, amenities, zone_items = self._kinds
         if self._booths is None or (amenities and not self._booths_complete):
+            items = self.scene.object_items()
             # Only amenity names give way to booths: without any, a few thousand booths need no index
             # (it would be built again after every edit, in the frame the edit is shown in).
             shown = self.scene.booth_layer.isVisible() and bool(amenities)
             self._booths = RectIndex(i.graphic.bounds for i in items if shown and isinstance(i, BoothItem))
             self._booths_complete = bool(amenities)
         names = [i for i in self._zone_label_items() if i.isVisible()]
-        zones = [i.graphic for i in items if isinstance(i, ZoneItem)]
+        zones = [i.graphic for i in zone_items]
         plan = place_labels(self._booths, [i.graphic for i in gates], [i.graphic for i in amenities],
                             self.scene.style, scale, [i.graphic for i in names], zones)
         found = _Placed({i.object_id: shown for i, shown in zip(gates, plan.gates)},
                         {i.object_id: spot for i, spot in zip(amenities, plan.amenities)},
                         {i.object_id: at for i, at in zip(names, plan.zone_labels)},
                         {i.object_id: at for i, at in zip(amenities, plan.badge_moves) if at is not None}, plan)
-        if len(self._plans) >= _PLANS_KEPT:
-            self._plans.clear()
+        while len(self._plans) >= _PLANS_KEPT:
+            self._plans.popitem(last=False)        # the zoom least recently drawn
         self._plans[key] = found
         return found
 
