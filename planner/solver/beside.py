@@ -18,6 +18,7 @@ without one; when the worker goes, the process sees its input end and leaves.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -32,6 +33,7 @@ from planner.model.layout import Gate, Settings
 from planner.solver.frames import read_frame, waiting, write_frame
 
 READY, DONE, FAILED, STALE = "ready", "done", "failed", "stale"
+NICEST = 19               # the process's CPU priority (POSIX niceness): below the worker's own
 
 
 @dataclass
@@ -249,6 +251,9 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl+C in the terminal is for the editor
+    if hasattr(os, "nice"):
+        # Lowest priority: with the worker and the editor on few cores, the editor's frames come first.
+        os.nice(max(0, NICEST - os.nice(0)))
     inbox, outbox = sys.stdin.buffer.raw, sys.stdout.buffer
     sys.stdout = sys.stderr                            # a stray print must not corrupt the answers
     import planner.solver.flow  # noqa: F401 - imported before saying it is ready

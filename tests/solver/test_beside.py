@@ -64,6 +64,8 @@ def test_edits_analysed_with_the_second_process_give_full_reports(west_lake):
         assert same(analyser.analyse(layout), layout)
         assert analyser.beside.sent > sent                     # made there, not here
     assert not analyser.beside.failed
+    if hasattr(os, "getpriority"):          # the editor's frames come first
+        assert os.getpriority(os.PRIO_PROCESS, analyser.beside.pid()) == beside_mod.NICEST
 
 
 def test_a_second_process_that_dies_costs_only_time(west_lake):
