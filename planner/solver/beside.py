@@ -259,7 +259,10 @@ def main() -> None:
     import planner.solver.flow  # noqa: F401 - imported before saying it is ready
     import planner.solver.walkable  # noqa: F401
 
-    write_frame(outbox, (0, READY, None))
+    try:
+        write_frame(outbox, (0, READY, None))
+    except (OSError, ValueError):
+        return                                         # the worker went while this one started
     serve(inbox, outbox)
 
 

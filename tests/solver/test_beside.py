@@ -143,3 +143,14 @@ def test_runs_given_up_one_after_another_do_not_jam_the_pipes(west_lake):
     assert done, "the analysis waited for ever on the second process"
     assert same(done[0], layout) and not analyser.beside.failed
     assert np.isfinite(done[0].egress["time_s"])
+
+
+def test_a_process_whose_worker_went_while_it_started_leaves_quietly():
+    """No traceback in the editor's terminal when the editor quits right after opening."""
+    process = subprocess.Popen([sys.executable, "-m", "planner.solver.beside"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    process.stdin.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=WAIT_S) == 0
+    assert "Traceback" not in err
