@@ -92,6 +92,10 @@ def test_every_bottleneck_badge_and_exit_count_is_drawn(fitted):
     for section in fitted["data"].bottlenecks:
         assert bottleneck_text(section) in texts                 # moved, never left out
     assert sum("visitors" in t for t in texts) == len(fitted["data"].exits)
+    # Counts read as the command line prints them: "5,422 visitors", not "5422 visitors".
+    counts = [t.split()[0] for t in texts if "visitors" in t]
+    assert counts and all(c == f"{int(c.replace(',', '')):,}" for c in counts)
+    assert any("," in c for c in counts)
     assert len(fitted["zone_names"]) == len([z for z in fitted["layout"].zones if z.name])
     assert len(fitted["badges"]) == len(fitted["layout"].amenities)
 

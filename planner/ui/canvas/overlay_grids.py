@@ -14,6 +14,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from planner.i18n import format_number
 from planner.render.geometry import scene_point
 from planner.render.style import qcolor
 from planner.solver.overlay_data import OverlayData
@@ -154,7 +155,7 @@ class CatchmentsItem(OverlayItem):
             a, b = scene_point(gate.segment[0]), scene_point(gate.segment[1])
             colour = catchment_colour(k)
             visitors = "" if gate.visitors is None else translate("AnalysisOverlays", "{count} visitors").format(
-                count=f"{gate.visitors:.0f}")
+                count=format_number(gate.visitors))
             # Inside the site, off the gate's own name outside it: 34 pixels in from the gate.
             mid = (a + b) / 2
             inward = QLineF(mid, centre).unitVector() if centre is not None and centre != mid else None
