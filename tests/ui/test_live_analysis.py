@@ -136,6 +136,8 @@ def test_closing_a_gate_in_the_scenario_panel_changes_the_egress_not_the_layout(
     assert not check.isChecked()
     assert result.report.summary["egress_time_s"] == pytest.approx(both)
     assert win.analysis_status.scenario_label.isHidden()
+    # The greyed button hands its focus to nobody in the panel's fields (no jump to the top).
+    assert win.focusWidget() not in (win.scenarios.all_visitors, *win.scenarios.zone_boxes.values())
 
 
 def test_more_visitors_in_the_scenario_slow_the_egress(aisle_window, qtbot):

@@ -163,6 +163,9 @@ class ScenariosPanel(QWidget):
 
     def reset(self) -> None:
         """Back to the plan as drawn."""
+        # The button goes grey: Qt would hand its focus to the first field and scroll there.
+        if self.reset_button.hasFocus() or self.window().focusWidget() is self.reset_button:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._updating = True
         try:
             self.all_visitors.setValue(100)
