@@ -58,3 +58,10 @@ def test_point_and_walk_texts_round_as_the_command_line_does():
     # 30.947 m at 1.2 m/s is 25.8 s: 26 s; the CLI says "30.9 m, 26 s on foot at 1.2 m/s".
     assert walk_text(30.947, 1.2) == "30.9 m, 26 s on foot"
     assert walk_text(412.6, 1.2) == "412.6 m, 5 min 44 s on foot"
+
+
+def test_a_clicked_point_off_the_ground_is_named_in_rounded_metres():
+    from planner.ui.canvas.tools.route import find_route
+
+    result = find_route(room(), "646.352,204.698", "1.000,1.000", None, 0, 1)
+    assert "(646.4 m, 204.7 m)" in result.error and "646.352" not in result.error

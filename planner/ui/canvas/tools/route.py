@@ -96,7 +96,11 @@ def find_route(layout: Layout, start: str, end: str, cached: tuple | None, versi
         a = resolve(start, layout, areas)
         b = resolve(end, layout, areas)
     except EndpointError as exc:
-        result.error = str(exc)
+        message = str(exc)
+        for spec in (start, end):       # a clicked point, as people read it
+            if spec in message:
+                message = message.replace(spec, point_text(spec))
+        result.error = message
         return result
     result.start_point, result.end_point = a.point, b.point
     path = router.shortest(a.point, b.point)
