@@ -32,7 +32,7 @@ from planner.export.views import Bottleneck, _tag, paint_safety, zone_veil
 from planner.render import painter as paint
 from planner.render.geometry import device_scale, model_rect, polygon_path
 from planner.render.labels import (
-    LabelPlan, RectIndex, crosses, free_spot, nearest_on, needs_leader, place_labels,
+    LabelPlan, RectIndex, crosses, free_spot, needs_leader, place_labels,
 )
 from planner.render.painter import LayoutGraphics
 from planner.render.style import qcolor
@@ -169,12 +169,7 @@ def paint_badge_leaders(p: QPainter, amenities: list, plan: LabelPlan) -> None:
     for amenity, at, badge in zip(amenities, plan.badge_moves, plan.badges):
         if at is None:
             continue
-        colour = QColor(amenity.colour)
-        p.setPen(QPen(colour, 0.6 / scale))
-        p.drawLine(QLineF(amenity.pos, nearest_on(badge, amenity.pos)))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawEllipse(amenity.pos, 1.1 / scale, 1.1 / scale)
+        paint.paint_badge_leader(p, QColor(amenity.colour), amenity.pos, badge, scale, 0.6, 1.1)
     p.restore()
 
 

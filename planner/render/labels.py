@@ -202,23 +202,39 @@ def needs_leader(anchor: QPointF, start: QRectF, chosen: QRectF, gap: float) -> 
     return QLineF(anchor, end)
 
 
-def crosses(line: QLineF, rect: QRectF) -> bool:
-    """Whether the segment ``line`` passes through the inside of ``rect`` (Liang–Barsky clipping)."""
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+def _clip_span(x0: float, y0: float, dx: float, dy: float, rect: QRectF,
+               inside: bool) -> tuple[float, float] | None:
+    """The part (lo, hi) of the segment from (x0, y0) by (dx, dy) within ``rect`` (Liang–Barsky),
+    None where there is none; ``inside``: the edge itself does not count."""
     lo, hi = 0.0, 1.0
     for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0), (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
         if p == 0:
-            if q <= 0:
-                return False
+            if q < 0 or (inside and q == 0):
+                return None
             continue
         t = q / p
         if p < 0:
             lo = max(lo, t)
         else:
             hi = min(hi, t)
-        if lo >= hi:
-            return False
-    return True
+        if lo > hi or (inside and lo == hi):
+            return None
+    return lo, hi
+
+
+def crosses(line: QLineF, rect: QRectF) -> bool:
+    """Whether the segment ``line`` passes through the inside of ``rect``."""
+    return _clip_span(line.x1(), line.y1(), line.dx(), line.dy(), rect, inside=True) is not None
+
+
+def clip(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The part of segment ``a``–``b`` inside ``rect`` (its edge included), None where none is."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    span = _clip_span(a.x(), a.y(), dx, dy, rect, inside=False)
+    if span is None:
+        return None
+    lo, hi = span
+    return QPointF(a.x() + lo * dx, a.y() + lo * dy), QPointF(a.x() + hi * dx, a.y() + hi * dy)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from planner.model.layout import Layout
 from planner.render import graphics as g
 from planner.render.geometry import device_scale
-from planner.render.labels import amenity_label_at, amenity_size, gate_label_height
+from planner.render.labels import amenity_label_at, amenity_size, gate_label_height, nearest_on
 from planner.render.style import DEFAULT_STYLE, Style, qcolor
 from planner.render.symbols import badge_path, symbol_path
 from planner.render.text import draw_label, label_font, text_origin
@@ -372,6 +372,17 @@ def booth_detail_from(booth: g.BoothGraphic, style: Style, labels: bool = True) 
     if booth.blocked:
         scales.append(12.0 / small)
     return min(scales) if scales else math.inf
+
+
+def paint_badge_leader(p: QPainter, colour: QColor, pos: QPointF, badge: QRectF, scale: float,
+                       line_px: float, dot_px: float) -> None:
+    """A badge that stepped aside: a thin line from where the amenity stands to the badge, and a dot
+    there (``line_px``, ``dot_px``: the line's width and the dot's radius in device units)."""
+    p.setPen(QPen(colour, line_px / scale))
+    p.drawLine(QLineF(pos, nearest_on(badge, pos)))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawEllipse(pos, dot_px / scale, dot_px / scale)
 
 
 def paint_amenity(painter: QPainter, amenity: g.AmenityGraphic, style: Style = DEFAULT_STYLE,

@@ -8,6 +8,8 @@ value and the cut nearest the exits that networkx's flow leaves.
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -79,11 +81,14 @@ def networkx_cut(network: flowmod.Network, layout_, wanted: set[int], exits: lis
     for gid, e in arcs.gate_arc.items():
         cap[e] = arcs.gate_cap[gid] if gid in exits and gates[gid].width >= 2 * layout_.settings.body_radius else 0
     for a, b, c in zip(arcs.tail.tolist(), arcs.head.tolist(), cap.tolist()):
-        g.add_edge(a, b, capacity=c)
+        if c >= arcs.inf:
+            g.add_edge(a, b)             # truly unlimited here, whatever the arcs count as unlimited
+        else:
+            g.add_edge(a, b, capacity=c)
     value, flows = nx.maximum_flow(g, 0, 1)
     residual = nx.DiGraph()
     for a, b, data in g.edges(data=True):
-        left = data["capacity"] - flows[a][b] + (flows[b][a] if g.has_edge(b, a) else 0)
+        left = data.get("capacity", math.inf) - flows[a][b] + (flows[b][a] if g.has_edge(b, a) else 0)
         if left > 0:
             residual.add_edge(a, b)
         if flows[a][b] > 0:

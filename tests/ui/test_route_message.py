@@ -11,23 +11,13 @@ import re
 import pytest
 
 from planner.ui.canvas.tools.route import point_text, walk_text
-from planner.ui.analysis import set_live_enabled
 from tests.ui.helpers import CTRL, click
-from tests.ui.test_route_tool import room
+from tests.ui.test_route_tool import open_window, room  # noqa: F401 - open_window: the fixture
 
 
 @pytest.fixture
-def route_window(qtbot):
-    from planner.ui.main_window import MainWindow
-
-    set_live_enabled(False)          # this is about the route, not the analysis
-    win = MainWindow(room(), None)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.fit()
-    return win
+def route_window(open_window):
+    return open_window(room())
 
 
 def test_a_route_between_clicked_points_is_told_in_metres_to_a_decimetre(route_window, qtbot):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 from planner.render.geometry import device_scale, scene_point
 from planner.render.style import DEFAULT_STYLE, qcolor
 from planner.ui.canvas.analysis_overlays import cosmetic, metres, translate
-from planner.ui.canvas.overlay_labels import LabelSpec, labels_item, update_labels
+from planner.ui.canvas.overlay_labels import LabelSpec, labels_item, scene_item, update_labels
 
 Z_CLOSED = 76              # over the gates and the bottleneck bands, under the labels
 CROSS_PX = 9.0             # half the size of the cross over a closed gate's middle
@@ -80,14 +80,13 @@ def closed_text(width: float) -> str:
 
 
 def closed_gates_item(scene: QGraphicsScene) -> ClosedGatesItem:
-    """The scene's one closed-gates item, made (again, after the scene was cleared) when needed."""
-    item = getattr(scene, "_closed_gates", None)
-    if item is None or not shiboken6.isValid(item) or item.scene() is not scene:
-        item = ClosedGatesItem()
-        scene.addItem(item)
-        scene._closed_gates = item     # type: ignore[attr-defined]
-        labels_item(scene).register(item)
-    return item
+    """The scene's one closed-gates item, known to the labels item so its labels keep clear of it."""
+    def make() -> ClosedGatesItem:
+        made = ClosedGatesItem()
+        labels_item(scene).register(made)
+        return made
+
+    return scene_item(scene, "_closed_gates", make)
 
 
 class ClosedGates(QObject):

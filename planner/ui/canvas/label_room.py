@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from planner.render import painter as paint
 from planner.render.geometry import device_scale
-from planner.render.labels import LabelPlan, RectIndex, nearest_on, place_labels
+from planner.render.labels import LabelPlan, RectIndex, place_labels
 
 if TYPE_CHECKING:
     from planner.ui.canvas.scene import FloorScene
@@ -173,12 +173,7 @@ class MovedBadgesItem(QGraphicsItem):
             at = placed.badges[item.object_id]
             graphic = item.graphic
             badge = badges.get(item.object_id, QRectF(at, at))
-            colour = QColor(graphic.colour)
-            painter.setPen(QPen(colour, 1.2 / scale))
-            painter.drawLine(QLineF(graphic.pos, nearest_on(badge, graphic.pos)))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(graphic.pos, 2.0 / scale, 2.0 / scale)
+            paint.paint_badge_leader(painter, QColor(graphic.colour), graphic.pos, badge, scale, 1.2, 2.0)
             spot = placed.spots.get(item.object_id)
             paint.paint_amenity(painter, replace(graphic, pos=at), style, spot is not None, spot or 0)
             self.drawn.append((item.object_id, badge, graphic.pos))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from typing import Callable, Protocol
 
 import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from planner.render.geometry import device_scale
-from planner.render.labels import crosses, free_spot, needs_leader
+from planner.render.labels import clip, crosses, free_spot, needs_leader
 from planner.render.style import qcolor
 
 LABEL_PX = 11
@@ -45,26 +45,6 @@ ON_LINE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
 ON_LINE_MOST = 6          # labels on their lines drawn in one view: more would hide the plan under them
 ON_LINE_TRIES = 24        # lines tried for them per frame, longest first (the rest are shorter and as crowded)
 ON_LINE_MARGIN_PX = 40.0  # such a line shows at least this much more than its label's width, or is not labelled
-
-
-def clip(a: QPointF, b: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
-    """The part of segment ``a``–``b`` inside ``rect`` (Liang–Barsky), None where none is."""
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, a.x() - rect.left()), (dx, rect.right() - a.x()),
-                 (-dy, a.y() - rect.top()), (dy, rect.bottom() - a.y())):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return None
-    return QPointF(a.x() + lo * dx, a.y() + lo * dy), QPointF(a.x() + hi * dx, a.y() + hi * dy)
 
 
 def _along(runs: list[tuple[QPointF, QPointF, float]], distance: float) -> QPointF:
@@ -489,14 +469,19 @@ class AnalysisLabelsItem(QGraphicsItem):
             view.viewport().update()
 
 
-def labels_item(scene: QGraphicsScene) -> AnalysisLabelsItem:
-    """The scene's one labels item, made (again, after the scene was cleared) when needed."""
-    item = getattr(scene, "_analysis_labels", None)
+def scene_item(scene: QGraphicsScene, attribute: str, make: Callable[[], QGraphicsItem]) -> QGraphicsItem:
+    """The scene's one item kept as ``attribute``, made (again, after the scene was cleared) when needed."""
+    item = getattr(scene, attribute, None)
     if item is None or not shiboken6.isValid(item) or item.scene() is not scene:
-        item = AnalysisLabelsItem()
+        item = make()
         scene.addItem(item)
-        scene._analysis_labels = item     # type: ignore[attr-defined]
+        setattr(scene, attribute, item)
     return item
+
+
+def labels_item(scene: QGraphicsScene) -> AnalysisLabelsItem:
+    """The scene's one labels item."""
+    return scene_item(scene, "_analysis_labels", AnalysisLabelsItem)
 
 
 def update_labels(scene: QGraphicsScene | QObject | None) -> None:
